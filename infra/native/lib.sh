@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Shared helpers for the native stack scripts: paths, ports, pid files, waiting on ports.
+set -euo pipefail
+
+NATIVE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+INFRA_DIR="$(dirname "$NATIVE_DIR")"
+ROOT_DIR="$(dirname "$INFRA_DIR")"
+
+KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$NATIVE_DIR/pom.xml")"
+APICURIO_VERSION="$(sed -n 's:.*<apicurio.version>\(.*\)</apicurio.version>.*:\1:p' "$NATIVE_DIR/pom.xml")"
+DIST_DIR="$INFRA_DIR/.stack/dist"
+KAFKA_HOME="$DIST_DIR/kafka-$KAFKA_VERSION"
+APICURIO_HOME="$DIST_DIR/apicurio-$APICURIO_VERSION"
+
+# Everything a running stack writes (data, logs, pid files) lives under STACK_DIR, so tests can run
+# a private stack in a temp folder on free ports beside a developer's `make dev` stack.
+STACK_DIR="${STACK_DIR:-$INFRA_DIR/.stack/run}"
+KAFKA_HOST="${KAFKA_HOST:-127.0.0.1}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+REGISTRY_PORT="${REGISTRY_PORT:-8081}"
+REGISTRY_MANAGEMENT_PORT="${REGISTRY_MANAGEMENT_PORT:-8091}"
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx768m}"
+REGISTRY_HEAP_OPTS="${REGISTRY_HEAP_OPTS:--Xms128m -Xmx512m}"
+
+log() { printf '[stack] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# pid_alive FILE: true when FILE names a running process.
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# stop_pid NAME FILE: SIGTERM, wait up to 30 s for a clean shutdown, then SIGKILL.
+stop_pid() {
+  local name="$1" file="$2" pid i
+  if ! pid_alive "$file"; then rm -f "$file"; return 0; fi
+  pid="$(cat "$file")"
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then log "$name did not stop in 30 s; killing"; kill -KILL "$pid" 2>/dev/null || true; fi
+  rm -f "$file"
+}
+
+# Apicurio Registry 3.3 is compiled for Java 21+, the broker runs on the default Java 17.
+# REGISTRY_JAVA overrides; otherwise the newest JDK >= 21 under /usr/lib/jvm is used.
+find_registry_java() {
+  if [ -n "${REGISTRY_JAVA:-}" ]; then echo "$REGISTRY_JAVA"; return; fi
+  local candidate major best="" best_major=0
+  for candidate in "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    major="$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    [ "${major:-0}" -ge 21 ] 2>/dev/null && [ "$major" -gt "$best_major" ] && { best="$candidate"; best_major="$major"; }
+  done
+  [ -n "$best" ] || die "the schema registry needs Java 21 or newer; none found (set REGISTRY_JAVA)"
+  echo "$best"
+}
+
+require_dist() {
+  [ -d "$KAFKA_HOME/libs" ] && [ -f "$APICURIO_HOME/quarkus-run.jar" ] ||
+    die "native stack not fetched: run 'make fetch' (mvn -f infra/native/pom.xml package)"
+}

@@ -1,0 +1,69 @@
+// The only code that talks to the schema registry. Uses the Confluent REST API (served by Apicurio's
+// ccompat layer natively and by Confluent's registry in compose) through
+// @kafkajs/confluent-schema-registry, and turns its errors into typed, retriable-or-not SagaErrors.
+import { SchemaRegistry, COMPATIBILITY } from '@kafkajs/confluent-schema-registry';
+import type { Schema as AvroSchema } from 'avsc';
+import {
+  RegistryRejectedError,
+  RegistryUnavailableError,
+  SchemaIncompatibleError,
+  UnknownSchemaIdError,
+  type SagaError,
+} from '../errors';
+
+/** FULL_TRANSITIVE: old and new readers read every version ever written (see README, Schemas). */
+export const SUBJECT_COMPATIBILITY = COMPATIBILITY.FULL_TRANSITIVE;
+
+// mappersmith reports a refused or dropped connection as a status-400 response with no body.
+const NETWORK_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|EAI_AGAIN|ENOTFOUND|socket hang up|timeout/i;
+
+interface HttpError {
+  status?: number;
+  message?: string;
+}
+
+function classify(error: unknown, what: string): SagaError {
+  const { status, message = String(error) } = (error ?? {}) as HttpError;
+  if (status === undefined || status >= 500 || status === 408 || status === 429 || NETWORK_FAILURE.test(message)) {
+    return new RegistryUnavailableError(`schema registry unavailable while ${what}: ${message}`, { cause: error });
+  }
+  if (status === 409) {
+    return new SchemaIncompatibleError(`registry refused ${what}: incompatible with earlier versions: ${message}`, {
+      cause: error,
+    });
+  }
+  return new RegistryRejectedError(`registry refused ${what} (HTTP ${status}): ${message}`, status, { cause: error });
+}
+
+export class RegistryClient {
+  private readonly client: SchemaRegistry;
+
+  constructor(readonly url: string) {
+    // Retries stay with the caller, which knows whether it is starting up or handling a record.
+    this.client = new SchemaRegistry({ host: url, clientId: 'saga-reference', retry: { retries: 0 } });
+  }
+
+  /** Registers (or finds) `schema` under `subject`, pinning the subject's compatibility. */
+  async register(subject: string, schema: AvroSchema): Promise<number> {
+    try {
+      const { id } = await this.client.register(
+        { type: 'AVRO' as never, schema: JSON.stringify(schema) },
+        { subject, compatibility: SUBJECT_COMPATIBILITY },
+      );
+      return id;
+    } catch (error) {
+      throw classify(error, `registering ${subject}`);
+    }
+  }
+
+  /** The writer schema behind a schema id, as JSON. */
+  async schemaById(schemaId: number): Promise<AvroSchema> {
+    try {
+      const type = (await this.client.getSchema(schemaId)) as unknown as { schema(): AvroSchema };
+      return type.schema();
+    } catch (error) {
+      if ((error as HttpError).status === 404) throw new UnknownSchemaIdError(schemaId);
+      throw classify(error, `fetching schema id ${schemaId}`);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+// Every error the system raises is a SagaError: a stable `code` from one closed list, and a
+// `retriable` flag the runtime acts on (back off and retry, or dead-letter and move on).
+
+export const ErrorCodes = {
+  CONFIG_INVALID: 'SAGA_CONFIG_INVALID',
+  SCHEMA_INVALID: 'SAGA_SCHEMA_INVALID',
+  SCHEMA_INCOMPATIBLE: 'SAGA_SCHEMA_INCOMPATIBLE',
+  SCHEMA_NOT_REGISTERED: 'SAGA_SCHEMA_NOT_REGISTERED',
+  REGISTRY_UNAVAILABLE: 'SAGA_REGISTRY_UNAVAILABLE',
+  REGISTRY_REJECTED: 'SAGA_REGISTRY_REJECTED',
+  DECODE_FAILED: 'SAGA_DECODE_FAILED',
+  UNKNOWN_SCHEMA_ID: 'SAGA_UNKNOWN_SCHEMA_ID',
+  UNEXPECTED_EVENT_TYPE: 'SAGA_UNEXPECTED_EVENT_TYPE',
+  ENCODE_FAILED: 'SAGA_ENCODE_FAILED',
+  BROKER_UNAVAILABLE: 'SAGA_BROKER_UNAVAILABLE',
+  TOPIC_MISCONFIGURED: 'SAGA_TOPIC_MISCONFIGURED',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+export abstract class SagaError extends Error {
+  abstract readonly code: ErrorCode;
+  abstract readonly retriable: boolean;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class ConfigError extends SagaError {
+  static readonly code = ErrorCodes.CONFIG_INVALID;
+  readonly code = ConfigError.code;
+  readonly retriable = false;
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export class SchemaInvalidError extends SagaError {
+  static readonly code = ErrorCodes.SCHEMA_INVALID;
+  readonly code = SchemaInvalidError.code;
+  readonly retriable = false;
+}
+
+/** A schema change that readers or writers of an earlier version could not handle. */
+export class SchemaIncompatibleError extends SagaError {
+  static readonly code = ErrorCodes.SCHEMA_INCOMPATIBLE;
+  readonly code = SchemaIncompatibleError.code;
+  readonly retriable = false;
+}
+
+/** Raised when producing a type the serde was not started with: a wiring bug, not an outage. */
+export class SchemaNotRegisteredError extends SagaError {
+  static readonly code = ErrorCodes.SCHEMA_NOT_REGISTERED;
+  readonly code = SchemaNotRegisteredError.code;
+  readonly retriable = false;
+}
+
+export class RegistryUnavailableError extends SagaError {
+  static readonly code = ErrorCodes.REGISTRY_UNAVAILABLE;
+  readonly code = RegistryUnavailableError.code;
+  readonly retriable = true;
+}
+
+/** The registry answered and said no (e.g. 409 incompatible, 422 invalid schema). */
+export class RegistryRejectedError extends SagaError {
+  static readonly code = ErrorCodes.REGISTRY_REJECTED;
+  readonly code = RegistryRejectedError.code;
+  readonly retriable = false;
+  constructor(
+    message: string,
+    readonly status: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Bytes that are not Confluent-framed Avro of a known schema. Retrying cannot help: dead-letter. */
+export class DecodeError extends SagaError {
+  static readonly code: ErrorCode = ErrorCodes.DECODE_FAILED;
+  readonly code: ErrorCode = DecodeError.code;
+  readonly retriable = false;
+}
+
+export class UnknownSchemaIdError extends DecodeError {
+  static override readonly code = ErrorCodes.UNKNOWN_SCHEMA_ID;
+  override readonly code = UnknownSchemaIdError.code;
+  constructor(readonly schemaId: number) {
+    super(`schema id ${schemaId} is not known to the registry`);
+  }
+}
+
+/** A well-formed record of a type this consumer has no reader schema for on that topic. */
+export class UnexpectedEventTypeError extends DecodeError {
+  static override readonly code = ErrorCodes.UNEXPECTED_EVENT_TYPE;
+  override readonly code = UnexpectedEventTypeError.code;
+}
+
+export class EncodeError extends SagaError {
+  static readonly code = ErrorCodes.ENCODE_FAILED;
+  readonly code = EncodeError.code;
+  readonly retriable = false;
+}
+
+export class BrokerUnavailableError extends SagaError {
+  static readonly code = ErrorCodes.BROKER_UNAVAILABLE;
+  readonly code = BrokerUnavailableError.code;
+  readonly retriable = true;
+}
+
+export class TopicMisconfiguredError extends SagaError {
+  static readonly code = ErrorCodes.TOPIC_MISCONFIGURED;
+  readonly code = TopicMisconfiguredError.code;
+  readonly retriable = false;
+}
+
+export function isRetriable(error: unknown): boolean {
+  if (error instanceof SagaError) return error.retriable;
+  // kafkajs marks its own errors; anything else unknown is treated as a bug, not an outage.
+  return typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
+}

@@ -1,0 +1,99 @@
+// Consumes typed events for one consumer group. Handlers are registered per event type; the topics
+// to subscribe to follow from the types. Each record is decoded, dispatched, and only then is its
+// offset committed. A retriable failure is retried in place with backoff (so later records of the
+// same partition, i.e. the same order, never overtake it); a permanent one is dead-lettered.
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { AvroSerde } from '../avro/serde';
+import { isRetriable } from '../errors';
+import { EventCatalog, type EventMap, type EventType } from '../generated/events';
+import type { Logger } from '../log';
+import type { ConsumerGroup } from '../topics';
+import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
+import { DeadLetterWriter } from './dead-letters';
+
+export interface EventContext {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  schemaId: number;
+  log: Logger;
+}
+
+export type Handler<T extends EventType> = (event: EventMap[T], context: EventContext) => Promise<void>;
+
+export interface EventConsumerOptions {
+  groupId: ConsumerGroup;
+  logger: Logger;
+  fromBeginning?: boolean;
+  backoff?: BackoffPolicy;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class EventConsumer {
+  private readonly consumer: Consumer;
+  private readonly deadLetters: DeadLetterWriter;
+  private readonly handlers = new Map<EventType, Handler<EventType>>();
+  private readonly backoff: BackoffPolicy;
+
+  constructor(
+    kafka: Kafka,
+    private readonly serde: AvroSerde,
+    private readonly options: EventConsumerOptions,
+  ) {
+    this.consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    this.deadLetters = new DeadLetterWriter(kafka, options.groupId);
+    this.backoff = options.backoff ?? defaultBackoff;
+  }
+
+  on<T extends EventType>(type: T, handler: Handler<T>): this {
+    this.handlers.set(type, handler as unknown as Handler<EventType>);
+    return this;
+  }
+
+  topics(): string[] {
+    return [...new Set([...this.handlers.keys()].map((type) => EventCatalog[type].topic))].sort();
+  }
+
+  async start(): Promise<void> {
+    await this.deadLetters.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics(), fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        await this.process(topic, partition, message, heartbeat);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+    await this.deadLetters.disconnect();
+  }
+
+  private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>) {
+    const key = message.key?.toString() ?? null;
+    const log = this.options.logger.child({ topic, partition, offset: message.offset, correlationId: key });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const decoded = await this.serde.decode(message.value);
+        const handler = this.handlers.get(decoded.type);
+        if (!handler) return; // another type on a shared topic: not ours to handle
+        const eventLog = log.child({ eventId: decoded.value.envelope.eventId, eventType: decoded.type });
+        await handler(decoded.value, { topic, partition, offset: message.offset, key, schemaId: decoded.schemaId, log: eventLog });
+        return;
+      } catch (error) {
+        if (!isRetriable(error) || attempt >= this.backoff.maxAttempts) {
+          log.error({ err: error, attempt }, 'record failed permanently; writing it to the dead-letter topic');
+          await this.deadLetters.write({ topic, partition, ...message, key: message.key }, error, attempt);
+          return;
+        }
+        const delay = backoffDelay(this.backoff, attempt);
+        log.warn({ err: error, attempt, delayMs: delay }, 'record failed; retrying after backoff');
+        await sleep(delay);
+        await heartbeat();
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Writes a record that cannot be processed to `<group>.dlt`: the original key, value and headers,
+// plus why and where it failed, so nothing is lost and a person can replay it once the cause is fixed.
+import type { IHeaders, Kafka, Producer } from 'kafkajs';
+import { SagaError } from '../errors';
+import { deadLetterTopic, type ConsumerGroup } from '../topics';
+
+export const DeadLetterHeaders = {
+  originalTopic: 'dlt.original.topic',
+  originalPartition: 'dlt.original.partition',
+  originalOffset: 'dlt.original.offset',
+  errorType: 'dlt.error.type',
+  errorMessage: 'dlt.error.message',
+  attempts: 'dlt.attempts',
+  failedAt: 'dlt.failed.at',
+} as const;
+
+export interface FailedRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers?: IHeaders | undefined;
+}
+
+export function errorType(error: unknown): string {
+  if (error instanceof SagaError) return error.code;
+  return error instanceof Error ? error.name : typeof error;
+}
+
+export class DeadLetterWriter {
+  private readonly producer: Producer;
+  readonly topic: string;
+
+  constructor(kafka: Kafka, group: ConsumerGroup) {
+    this.topic = deadLetterTopic(group);
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  connect(): Promise<void> {
+    return this.producer.connect();
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+
+  async write(record: FailedRecord, error: unknown, attempts: number, now: Date = new Date()): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.producer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: [
+        {
+          key: record.key,
+          value: record.value,
+          headers: {
+            ...record.headers,
+            [DeadLetterHeaders.originalTopic]: record.topic,
+            [DeadLetterHeaders.originalPartition]: String(record.partition),
+            [DeadLetterHeaders.originalOffset]: record.offset,
+            [DeadLetterHeaders.errorType]: errorType(error),
+            [DeadLetterHeaders.errorMessage]: message,
+            [DeadLetterHeaders.attempts]: String(attempts),
+            [DeadLetterHeaders.failedAt]: now.toISOString(),
+          },
+        },
+      ],
+    });
+  }
+}
