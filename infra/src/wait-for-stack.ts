@@ -24,7 +24,9 @@ async function waitForRegistry(): Promise<void> {
 
 async function run(target: string | undefined): Promise<void> {
   if (target === 'kafka') {
-    const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'wait-for-stack', logger, retry: { retries: 0 } });
+    // Refused connections are expected while the broker boots; only the final verdict is logged.
+    const quiet = createLogger('wait-for-stack', 'silent');
+    const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'wait-for-stack', logger: quiet, retry: { retries: 0 } });
     await waitForBroker(kafka, config.timeoutMs);
   } else if (target === 'registry') {
     await waitForRegistry();

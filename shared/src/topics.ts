@@ -33,7 +33,7 @@ export const ConsumerGroups = {
 
 export type ConsumerGroup = (typeof ConsumerGroups)[keyof typeof ConsumerGroups];
 
-export function deadLetterTopic(group: ConsumerGroup): `${ConsumerGroup}.dlt` {
+export function deadLetterTopic(group: string): string {
   return `${group}.dlt`;
 }
 

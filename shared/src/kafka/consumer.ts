@@ -7,7 +7,6 @@ import type { AvroSerde } from '../avro/serde';
 import { isRetriable } from '../errors';
 import { EventCatalog, type EventMap, type EventType } from '../generated/events';
 import type { Logger } from '../log';
-import type { ConsumerGroup } from '../topics';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { DeadLetterWriter } from './dead-letters';
 
@@ -23,7 +22,8 @@ export interface EventContext {
 export type Handler<T extends EventType> = (event: EventMap[T], context: EventContext) => Promise<void>;
 
 export interface EventConsumerOptions {
-  groupId: ConsumerGroup;
+  /** A ConsumerGroups value for services; `<groupId>.dlt` must exist (see topics.ts). */
+  groupId: string;
   logger: Logger;
   fromBeginning?: boolean;
   backoff?: BackoffPolicy;

@@ -2,7 +2,7 @@
 // plus why and where it failed, so nothing is lost and a person can replay it once the cause is fixed.
 import type { IHeaders, Kafka, Producer } from 'kafkajs';
 import { SagaError } from '../errors';
-import { deadLetterTopic, type ConsumerGroup } from '../topics';
+import { deadLetterTopic } from '../topics';
 
 export const DeadLetterHeaders = {
   originalTopic: 'dlt.original.topic',
@@ -32,7 +32,7 @@ export class DeadLetterWriter {
   private readonly producer: Producer;
   readonly topic: string;
 
-  constructor(kafka: Kafka, group: ConsumerGroup) {
+  constructor(kafka: Kafka, group: string) {
     this.topic = deadLetterTopic(group);
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   }

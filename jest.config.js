@@ -1,0 +1,25 @@
+// Test tiers are told by file name: *.unit.test.ts (pure, no I/O) and *.int.test.ts / *.e2e.test.ts
+// (against a real Kafka broker and schema registry that test/support/global-setup.ts starts).
+/** @type {import('jest').Config} */
+const shared = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  // Tests import the shared library from source; `tsc -b` type-checks the same code for the build.
+  moduleNameMapper: { '^@saga/shared$': '<rootDir>/shared/src/index.ts' },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.test.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/**/*.int.test.ts', '<rootDir>/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 120_000,
+    },
+  ],
+};
