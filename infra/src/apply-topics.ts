@@ -1,6 +1,14 @@
 // `node infra/dist/apply-topics.js`: waits for the broker, then applies shared/src/topics.ts.
 // Run by the native stack launcher and by the compose `topic-init` service alike.
-import { TopicSpecs, applyTopics, createKafka, createLogger, loadConfig, platformSettings, waitForBroker } from '@saga/shared';
+import {
+  TopicSpecs,
+  applyTopics,
+  createKafka,
+  createLogger,
+  loadConfig,
+  platformSettings,
+  waitForBroker,
+} from '@saga/shared';
 
 async function run(): Promise<void> {
   const config = loadConfig({ kafkaBrokers: platformSettings.kafkaBrokers, logLevel: platformSettings.logLevel });
@@ -8,7 +16,10 @@ async function run(): Promise<void> {
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'topic-init', logger });
   await waitForBroker(kafka, 60_000);
   const result = await applyTopics(kafka, TopicSpecs);
-  logger.info(result, `topics applied: ${result.created.length} created, ${result.grown.length} grown, ${result.unchanged.length} unchanged`);
+  logger.info(
+    result,
+    `topics applied: ${result.created.length} created, ${result.grown.length} grown, ${result.unchanged.length} unchanged`,
+  );
 }
 
 run().catch((error: unknown) => {

@@ -17,7 +17,8 @@ async function waitForRegistry(): Promise<void> {
     } catch {
       // not listening yet: keep polling until the deadline
     }
-    if (Date.now() > deadline) throw new Error(`schema registry at ${config.registryUrl} not ready after ${config.timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`schema registry at ${config.registryUrl} not ready after ${config.timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -26,7 +27,12 @@ async function run(target: string | undefined): Promise<void> {
   if (target === 'kafka') {
     // Refused connections are expected while the broker boots; only the final verdict is logged.
     const quiet = createLogger('wait-for-stack', 'silent');
-    const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'wait-for-stack', logger: quiet, retry: { retries: 0 } });
+    const kafka = createKafka({
+      brokers: config.kafkaBrokers,
+      clientId: 'wait-for-stack',
+      logger: quiet,
+      retry: { retries: 0 },
+    });
     await waitForBroker(kafka, config.timeoutMs);
   } else if (target === 'registry') {
     await waitForRegistry();

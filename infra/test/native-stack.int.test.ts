@@ -18,7 +18,11 @@ describe('native stack', () => {
       const { topics } = await admin.fetchTopicMetadata({ topics: TopicSpecs.map((spec) => spec.name) });
       const { resources } = await admin.describeConfigs({
         includeSynonyms: false,
-        resources: TopicSpecs.map((spec) => ({ type: ConfigResourceTypes.TOPIC, name: spec.name, configNames: ['cleanup.policy', 'retention.ms'] })),
+        resources: TopicSpecs.map((spec) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name: spec.name,
+          configNames: ['cleanup.policy', 'retention.ms'],
+        })),
       });
 
       for (const spec of TopicSpecs) {
@@ -28,7 +32,12 @@ describe('native stack', () => {
           partitions: topics.find((topic) => topic.name === spec.name)?.partitions.length,
           cleanup: configs.find((entry) => entry.configName === 'cleanup.policy')?.configValue,
           retention: configs.find((entry) => entry.configName === 'retention.ms')?.configValue,
-        }).toEqual({ name: spec.name, partitions: spec.partitions, cleanup: spec.cleanupPolicy, retention: String(spec.retentionMs) });
+        }).toEqual({
+          name: spec.name,
+          partitions: spec.partitions,
+          cleanup: spec.cleanupPolicy,
+          retention: String(spec.retentionMs),
+        });
       }
     } finally {
       await admin.disconnect();
@@ -42,21 +51,29 @@ describe('native stack', () => {
   });
 
   const ownStack = process.env.TEST_STACK_ENV ? it : it.skip;
-  ownStack('keeps registered schemas across a registry restart', async () => {
-    const registry = new RegistryClient(stackEndpoints().registryUrl);
-    const entry = loadCatalog().latest.get('OrderPlaced')!;
-    const subject = subjectFor(uniqueName('restart'), entry.fullName);
-    const id = await registry.register(subject, entry.schema);
-    const env = JSON.parse(process.env.TEST_STACK_ENV!) as NodeJS.ProcessEnv;
+  ownStack(
+    'keeps registered schemas across a registry restart',
+    async () => {
+      const registry = new RegistryClient(stackEndpoints().registryUrl);
+      const entry = loadCatalog().latest.get('OrderPlaced')!;
+      const subject = subjectFor(uniqueName('restart'), entry.fullName);
+      const id = await registry.register(subject, entry.schema);
+      const env = JSON.parse(process.env.TEST_STACK_ENV!) as NodeJS.ProcessEnv;
 
-    execFileSync('bash', [path.join(STACK, 'registry.sh'), 'stop'], { env });
-    execFileSync('bash', [path.join(STACK, 'registry.sh'), 'start'], { env });
-    execFileSync('node', [path.resolve(__dirname, '../dist/wait-for-stack.js'), 'registry'], { env: { ...env, SCHEMA_REGISTRY_URL: stackEndpoints().registryUrl } });
+      execFileSync('bash', [path.join(STACK, 'registry.sh'), 'stop'], { env });
+      execFileSync('bash', [path.join(STACK, 'registry.sh'), 'start'], { env });
+      execFileSync('node', [path.resolve(__dirname, '../dist/wait-for-stack.js'), 'registry'], {
+        env: { ...env, SCHEMA_REGISTRY_URL: stackEndpoints().registryUrl },
+      });
 
-    const restarted = new RegistryClient(stackEndpoints().registryUrl);
-    // A pooled keep-alive socket to the old process fails once, retriably; callers retry those.
-    const schema = await eventually(() => restarted.schemaById(id).catch((error: SagaError) => (error.retriable ? undefined : Promise.reject(error))));
-    expect(schema).toMatchObject({ name: entry.fullName });
-    expect(await restarted.register(subject, entry.schema)).toBe(id);
-  }, 180_000);
+      const restarted = new RegistryClient(stackEndpoints().registryUrl);
+      // A pooled keep-alive socket to the old process fails once, retriably; callers retry those.
+      const schema = await eventually(() =>
+        restarted.schemaById(id).catch((error: SagaError) => (error.retriable ? undefined : Promise.reject(error))),
+      );
+      expect(schema).toMatchObject({ name: entry.fullName });
+      expect(await restarted.register(subject, entry.schema)).toBe(id);
+    },
+    180_000,
+  );
 });

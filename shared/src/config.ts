@@ -29,7 +29,10 @@ export const formats = {
     return value;
   },
   list: (raw: string): string[] => {
-    const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+    const items = raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
     failIf(items.length === 0, 'a comma-separated list');
     return items;
   },

@@ -22,7 +22,10 @@ describe('schema catalog', () => {
   it('names events in the past tense and commands in the imperative, by topic', () => {
     for (const entry of catalog.latest.values()) {
       const isCommandTopic = entry.topic.endsWith('.commands');
-      expect({ name: entry.name, pastTense: /(ed|Sold)$/.test(entry.name) }).toEqual({ name: entry.name, pastTense: !isCommandTopic });
+      expect({ name: entry.name, pastTense: /(ed|Sold)$/.test(entry.name) }).toEqual({
+        name: entry.name,
+        pastTense: !isCommandTopic,
+      });
     }
   });
 

@@ -21,11 +21,15 @@ describe('schema compatibility gate', () => {
   });
 
   it('accepts a new field with a default in both directions', () => {
-    expect(fullTransitiveProblems(history(currentType('OrderPlaced'), fixtureType('OrderPlaced.v2-compatible')))).toEqual([]);
+    expect(
+      fullTransitiveProblems(history(currentType('OrderPlaced'), fixtureType('OrderPlaced.v2-compatible'))),
+    ).toEqual([]);
   });
 
   it('refuses a new field without a default: v2 readers cannot read v1 records', () => {
-    const problems = fullTransitiveProblems(history(currentType('OrderPlaced'), fixtureType('OrderPlaced.v2-incompatible')));
+    const problems = fullTransitiveProblems(
+      history(currentType('OrderPlaced'), fixtureType('OrderPlaced.v2-incompatible')),
+    );
 
     expect(problems).toEqual([
       expect.objectContaining({ direction: 'backward', newer: 'OrderPlaced.v2.avsc', older: 'OrderPlaced.v1.avsc' }),
@@ -39,6 +43,8 @@ describe('schema compatibility gate', () => {
 
     const problems = fullTransitiveProblems(history(v1, v2, v3));
 
-    expect(problems.map((problem) => `${problem.newer}<-${problem.older}`)).toEqual(['OrderPlaced.v3.avsc<-OrderPlaced.v1.avsc']);
+    expect(problems.map((problem) => `${problem.newer}<-${problem.older}`)).toEqual([
+      'OrderPlaced.v3.avsc<-OrderPlaced.v1.avsc',
+    ]);
   });
 });

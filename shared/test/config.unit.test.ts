@@ -16,7 +16,11 @@ describe('config', () => {
   });
 
   it('parses values from the environment', () => {
-    const config = loadConfig(schema, { KAFKA_BROKERS: 'a:1, b:2', HTTP_PORT: '9000', SCHEMA_REGISTRY_URL: 'http://r:8081/' });
+    const config = loadConfig(schema, {
+      KAFKA_BROKERS: 'a:1, b:2',
+      HTTP_PORT: '9000',
+      SCHEMA_REGISTRY_URL: 'http://r:8081/',
+    });
 
     expect(config).toMatchObject({ kafkaBrokers: ['a:1', 'b:2'], port: 9000, registryUrl: 'http://r:8081' });
   });

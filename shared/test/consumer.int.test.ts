@@ -1,6 +1,13 @@
 // The typed consumer against the real stack: handlers get decoded events of their type, and records
 // that cannot be decoded go to the group's dead-letter topic with the reason, and the group moves on.
-import { DeadLetterHeaders, EventConsumer, EventPublisher, frame, newEnvelope, type OrderConfirmed } from '@saga/shared';
+import {
+  DeadLetterHeaders,
+  EventConsumer,
+  EventPublisher,
+  frame,
+  newEnvelope,
+  type OrderConfirmed,
+} from '@saga/shared';
 import {
   connectedProducer,
   eventually,
@@ -42,7 +49,10 @@ describe('EventConsumer', () => {
     onCleanup(() => consumer.stop());
 
     const raw = await connectedProducer(kafka);
-    await raw.send({ topic: 'order.events', messages: [{ key: orderId, value: Buffer.from('garbage'), headers: { trace: 't-1' } }] });
+    await raw.send({
+      topic: 'order.events',
+      messages: [{ key: orderId, value: Buffer.from('garbage'), headers: { trace: 't-1' } }],
+    });
     await raw.send({ topic: 'order.events', messages: [{ key: orderId, value: frame(424_242, Buffer.from([1])) }] });
     await publisher.publish([{ type: 'OrderConfirmed', key: orderId, value: confirmed }]);
 

@@ -9,7 +9,9 @@ function read(file: string): Schema {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Schema;
 }
 
-const commons = fs.readdirSync(path.join(SCHEMAS_DIR, 'common')).map((file) => read(path.join(SCHEMAS_DIR, 'common', file)));
+const commons = fs
+  .readdirSync(path.join(SCHEMAS_DIR, 'common'))
+  .map((file) => read(path.join(SCHEMAS_DIR, 'common', file)));
 
 export function fixtureType(name: 'OrderPlaced.v2-compatible' | 'OrderPlaced.v2-incompatible') {
   return parseRecord(read(path.join(__dirname, 'fixtures', `${name}.avsc`)), commons, name);

@@ -36,7 +36,9 @@ describe('Avro serde with the schema registry', () => {
     await publisher.publish(samples);
 
     for (const { type, key, value } of samples) {
-      const records = await readRecords(kafka, EventCatalog[type].topic, (read) => read.some((r) => r.key?.toString() === key));
+      const records = await readRecords(kafka, EventCatalog[type].topic, (read) =>
+        read.some((r) => r.key?.toString() === key),
+      );
       const record = records.find((r) => r.key?.toString() === key)!;
       expect(await serde.decode(record.value)).toEqual({ type, value, schemaId: expect.any(Number) });
       expect(record.headers?.['event-type']?.toString()).toBe(type);
@@ -55,7 +57,9 @@ describe('Avro serde with the schema registry', () => {
 
     expect(decoded.type).toBe('OrderPlaced');
     expect(decoded.value).not.toHaveProperty('salesChannel');
-    expect(decoded.value).toEqual(Object.fromEntries(Object.entries(written).filter(([key]) => key !== 'salesChannel')));
+    expect(decoded.value).toEqual(
+      Object.fromEntries(Object.entries(written).filter(([key]) => key !== 'salesChannel')),
+    );
   });
 
   it('refuses an incompatible schema change with a typed, non-retriable error', async () => {
@@ -63,7 +67,10 @@ describe('Avro serde with the schema registry', () => {
     const subject = subjectFor(uniqueName('evolution'), 'saga.order.OrderPlaced');
     await registry.register(subject, currentType('OrderPlaced').schema({ exportAttrs: true }));
 
-    const attempt = registry.register(subject, fixtureType('OrderPlaced.v2-incompatible').schema({ exportAttrs: true }));
+    const attempt = registry.register(
+      subject,
+      fixtureType('OrderPlaced.v2-incompatible').schema({ exportAttrs: true }),
+    );
 
     await expect(attempt).rejects.toBeInstanceOf(SchemaIncompatibleError);
     await expect(attempt).rejects.toMatchObject({ retriable: false, message: expect.stringContaining(subject) });

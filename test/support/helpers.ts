@@ -9,7 +9,8 @@ export const testLogger: Logger = createLogger('test', process.env.TEST_LOG_LEVE
 export function stackEndpoints(): { brokers: string[]; registryUrl: string } {
   const brokers = process.env.KAFKA_BROKERS;
   const registryUrl = process.env.SCHEMA_REGISTRY_URL;
-  if (!brokers || !registryUrl) throw new Error('KAFKA_BROKERS/SCHEMA_REGISTRY_URL unset: is the integration global setup running?');
+  if (!brokers || !registryUrl)
+    throw new Error('KAFKA_BROKERS/SCHEMA_REGISTRY_URL unset: is the integration global setup running?');
   return { brokers: brokers.split(','), registryUrl };
 }
 
@@ -28,7 +29,12 @@ export function onCleanup(cleanup: () => Promise<unknown>): void {
 }
 
 export function testKafka(): Kafka {
-  return createKafka({ brokers: stackEndpoints().brokers, clientId: uniqueName('test'), logger: testLogger, retry: { retries: 3 } });
+  return createKafka({
+    brokers: stackEndpoints().brokers,
+    clientId: uniqueName('test'),
+    logger: testLogger,
+    retry: { retries: 3 },
+  });
 }
 
 export function testSerde(): AvroSerde {
@@ -44,7 +50,10 @@ export async function createTopic(kafka: Kafka, partitions = 1): Promise<string>
   return topic;
 }
 
-export async function connectedProducer(kafka: Kafka, options: Parameters<Kafka['producer']>[0] = {}): Promise<Producer> {
+export async function connectedProducer(
+  kafka: Kafka,
+  options: Parameters<Kafka['producer']>[0] = {},
+): Promise<Producer> {
   const producer = kafka.producer(options);
   await producer.connect();
   onCleanup(() => producer.disconnect());
@@ -61,7 +70,10 @@ export async function readRecords(
   count: number | ((records: KafkaMessage[]) => boolean),
   options: { timeoutMs?: number; readUncommitted?: boolean } = {},
 ): Promise<KafkaMessage[]> {
-  const consumer = kafka.consumer({ groupId: uniqueName('test-group'), readUncommitted: options.readUncommitted ?? false });
+  const consumer = kafka.consumer({
+    groupId: uniqueName('test-group'),
+    readUncommitted: options.readUncommitted ?? false,
+  });
   await consumer.connect();
   const records: KafkaMessage[] = [];
   const done = typeof count === 'number' ? () => records.length >= count : count;
@@ -89,7 +101,10 @@ export async function readRecords(
 }
 
 /** Waits until `probe` returns a value (not undefined), polling; fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

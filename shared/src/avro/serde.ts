@@ -84,7 +84,9 @@ export class AvroSerde {
     const name = writer.name?.split('.').pop() ?? '';
     const current = this.catalog.latest.get(name);
     if (!current || current.fullName !== writer.name) {
-      throw new UnexpectedEventTypeError(`schema id ${schemaId} is ${writer.name ?? 'unnamed'}, which this build does not know`);
+      throw new UnexpectedEventTypeError(
+        `schema id ${schemaId} is ${writer.name ?? 'unnamed'}, which this build does not know`,
+      );
     }
     try {
       return { type: name as EventType, reader: current.type, resolver: current.type.createResolver(writer) };

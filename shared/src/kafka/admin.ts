@@ -42,7 +42,9 @@ export async function applyTopics(kafka: Kafka, specs: readonly TopicSpec[]): Pr
         const current = topics.find((topic) => topic.name === spec.name)?.partitions.length ?? 0;
         if (current > spec.partitions) {
           // Kafka cannot shrink a topic; say so instead of silently diverging from the definition.
-          throw new TopicMisconfiguredError(`${spec.name} has ${current} partitions, the definition says ${spec.partitions}`);
+          throw new TopicMisconfiguredError(
+            `${spec.name} has ${current} partitions, the definition says ${spec.partitions}`,
+          );
         }
         if (current < spec.partitions) grown.push(spec.name);
       }

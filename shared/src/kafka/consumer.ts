@@ -81,7 +81,14 @@ export class EventConsumer {
         const handler = this.handlers.get(decoded.type);
         if (!handler) return; // another type on a shared topic: not ours to handle
         const eventLog = log.child({ eventId: decoded.value.envelope.eventId, eventType: decoded.type });
-        await handler(decoded.value, { topic, partition, offset: message.offset, key, schemaId: decoded.schemaId, log: eventLog });
+        await handler(decoded.value, {
+          topic,
+          partition,
+          offset: message.offset,
+          key,
+          schemaId: decoded.schemaId,
+          log: eventLog,
+        });
         return;
       } catch (error) {
         if (!isRetriable(error) || attempt >= this.backoff.maxAttempts) {

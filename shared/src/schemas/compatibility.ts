@@ -29,9 +29,23 @@ export function fullTransitiveProblems(history: SchemaVersion[]): CompatibilityP
   history.forEach((newer, index) => {
     for (const older of history.slice(0, index)) {
       const backward = readProblem(newer.type, older.type);
-      if (backward) problems.push({ name: newer.name, newer: newer.file, older: older.file, direction: 'backward', reason: backward });
+      if (backward)
+        problems.push({
+          name: newer.name,
+          newer: newer.file,
+          older: older.file,
+          direction: 'backward',
+          reason: backward,
+        });
       const forward = readProblem(older.type, newer.type);
-      if (forward) problems.push({ name: newer.name, newer: newer.file, older: older.file, direction: 'forward', reason: forward });
+      if (forward)
+        problems.push({
+          name: newer.name,
+          newer: newer.file,
+          older: older.file,
+          direction: 'forward',
+          reason: forward,
+        });
     }
   });
   return problems;

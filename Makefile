@@ -1,0 +1,62 @@
+# Saga Reference: one entry point for people and CI. `make dev` runs the system natively, `make test`
+# passes the tests; both install what they need first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+STACK := infra/native/stack.sh
+MVN := mvn -q -B -f infra/native/pom.xml
+
+.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int dev infra-up infra-down down status
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+node_modules/.package-lock.json: package-lock.json package.json shared/package.json infra/package.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.package-lock.json fetch ## npm packages + the native stack from Maven Central
+
+fetch: ## fetch Kafka and the schema registry into infra/.stack/dist (Maven Central)
+	$(MVN) package
+
+build: node_modules/.package-lock.json ## compile every workspace (tsc -b)
+	npx tsc -b
+
+codegen: build ## regenerate TypeScript event types from shared/schemas
+	node shared/dist/schemas/codegen-cli.js
+	npx tsc -b
+
+schemas-check: build ## fail on an incompatible schema change or stale generated types
+	node shared/dist/schemas/check-cli.js
+
+lint: node_modules/.package-lock.json ## eslint + prettier
+	npx eslint .
+	npx prettier --check .
+
+typecheck: node_modules/.package-lock.json ## type-check the tests too (jest only transpiles them)
+	npx tsc -p tsconfig.test.json
+
+test-unit: build ## fast unit tests, no I/O
+	npx jest --selectProjects unit
+
+test-int: install build ## integration + end-to-end tests against a private native stack on free ports
+	npx jest --selectProjects integration
+
+test: install build schemas-check lint typecheck ## everything CI runs; ends with 'N passed, N failed'
+	@set -o pipefail; npx jest --json --outputFile=.jest-results.json; status=$$?; \
+	  node test/support/print-summary.js .jest-results.json; exit $$status
+
+dev: install build infra-up ## run the system natively (broker, registry, topics)
+	@echo "Kafka: 127.0.0.1:$${KAFKA_PORT:-9092}  Schema registry: http://127.0.0.1:$${REGISTRY_PORT:-8081}/apis/ccompat/v7"
+	@echo "Stop with: make down"
+
+infra-up: ## start Kafka + schema registry in the background and apply the topics (idempotent)
+	bash $(STACK) up
+
+infra-down: ## stop Kafka + schema registry
+	bash $(STACK) down
+
+down: infra-down ## stop everything `make dev` started
+
+status: ## what is running
+	bash $(STACK) status
