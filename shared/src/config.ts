@@ -2,7 +2,7 @@
 // itself and has a local default; invalid config fails fast and lists every bad variable at once.
 import { ConfigError } from './errors';
 
-interface Setting<T> {
+export interface Setting<T> {
   env: string;
   doc: string;
   default: T;

@@ -14,6 +14,9 @@ export const ErrorCodes = {
   ENCODE_FAILED: 'SAGA_ENCODE_FAILED',
   BROKER_UNAVAILABLE: 'SAGA_BROKER_UNAVAILABLE',
   TOPIC_MISCONFIGURED: 'SAGA_TOPIC_MISCONFIGURED',
+  BUSINESS_RULE: 'SAGA_BUSINESS_RULE',
+  PROVIDER_UNAVAILABLE: 'SAGA_PROVIDER_UNAVAILABLE',
+  PROVIDER_REJECTED: 'SAGA_PROVIDER_REJECTED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -113,6 +116,27 @@ export class BrokerUnavailableError extends SagaError {
 export class TopicMisconfiguredError extends SagaError {
   static readonly code = ErrorCodes.TOPIC_MISCONFIGURED;
   readonly code = TopicMisconfiguredError.code;
+  readonly retriable = false;
+}
+
+/** A well-formed event or command that breaks a business rule (e.g. restocking an unknown sku). */
+export class BusinessRuleError extends SagaError {
+  static readonly code = ErrorCodes.BUSINESS_RULE;
+  readonly code = BusinessRuleError.code;
+  readonly retriable = false;
+}
+
+/** An external provider (payment, carrier) is down, slow past its timeout, or answered 5xx/429. */
+export class ProviderUnavailableError extends SagaError {
+  static readonly code = ErrorCodes.PROVIDER_UNAVAILABLE;
+  readonly code = ProviderUnavailableError.code;
+  readonly retriable = true;
+}
+
+/** The provider answered a request we sent wrongly (a 4xx that is not a business outcome): a bug. */
+export class ProviderRejectedError extends SagaError {
+  static readonly code = ErrorCodes.PROVIDER_REJECTED;
+  readonly code = ProviderRejectedError.code;
   readonly retriable = false;
 }
 

@@ -16,3 +16,24 @@ export { EventConsumer, type EventContext, type Handler, type EventConsumerOptio
 export { DeadLetterHeaders, DeadLetterWriter } from './kafka/dead-letters';
 export { backoffDelay, defaultBackoff, type BackoffPolicy } from './kafka/backoff';
 export { applyTopics, waitForBroker, type ApplyResult } from './kafka/admin';
+export { SagaMetrics, MetricNames } from './metrics';
+export { SqliteDatabase, type Db } from './store/sqlite';
+export { MessagingTables, MESSAGING_MIGRATION, type OutboxRecord } from './store/messaging-tables';
+export { OutboxRelay } from './kafka/outbox-relay';
+export { KeyedMutex } from './service/keyed-mutex';
+export {
+  ServiceMessaging,
+  type Body,
+  type Emitter,
+  type HandlerContext,
+  type ServiceHandler,
+} from './service/messaging';
+export { opsRoutes, listen, close, type ReadinessCheck } from './service/ops-server';
+export { runProcess } from './service/run-process';
+export {
+  ServiceRuntime,
+  serviceSettings,
+  type ServiceConfig,
+  type ServiceRuntimeOptions,
+} from './service/service-runtime';
+export { callProvider, type ProviderResponse } from './providers/http';

@@ -7,6 +7,7 @@ import type { AvroSerde } from '../avro/serde';
 import { isRetriable } from '../errors';
 import { EventCatalog, type EventMap, type EventType } from '../generated/events';
 import type { Logger } from '../log';
+import type { SagaMetrics } from '../metrics';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { DeadLetterWriter } from './dead-letters';
 
@@ -24,9 +25,14 @@ export type Handler<T extends EventType> = (event: EventMap[T], context: EventCo
 export interface EventConsumerOptions {
   /** A ConsumerGroups value for services; `<groupId>.dlt` must exist (see topics.ts). */
   groupId: string;
+  /** The logical group whose `<group>.dlt` receives dead letters, when groupId is per instance. */
+  deadLetterGroup?: string;
   logger: Logger;
+  metrics?: SagaMetrics;
   fromBeginning?: boolean;
   backoff?: BackoffPolicy;
+  /** Partitions handled at once; order within a partition (an order's events) is always kept. */
+  concurrency?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,6 +42,7 @@ export class EventConsumer {
   private readonly deadLetters: DeadLetterWriter;
   private readonly handlers = new Map<EventType, Handler<EventType>>();
   private readonly backoff: BackoffPolicy;
+  private joined = false;
 
   constructor(
     kafka: Kafka,
@@ -43,8 +50,20 @@ export class EventConsumer {
     private readonly options: EventConsumerOptions,
   ) {
     this.consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
-    this.deadLetters = new DeadLetterWriter(kafka, options.groupId);
+    this.deadLetters = new DeadLetterWriter(kafka, options.deadLetterGroup ?? options.groupId);
     this.backoff = options.backoff ?? defaultBackoff;
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.joined = true;
+    });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.joined = false;
+      options.logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+    });
+  }
+
+  /** True once the group has assigned this member its partitions, false after a crash. */
+  isJoined(): boolean {
+    return this.joined;
   }
 
   on<T extends EventType>(type: T, handler: Handler<T>): this {
@@ -61,6 +80,7 @@ export class EventConsumer {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics(), fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.concurrency ?? 1,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         await this.process(topic, partition, message, heartbeat);
       },
@@ -94,6 +114,7 @@ export class EventConsumer {
         if (!isRetriable(error) || attempt >= this.backoff.maxAttempts) {
           log.error({ err: error, attempt }, 'record failed permanently; writing it to the dead-letter topic');
           await this.deadLetters.write({ topic, partition, ...message, key: message.key }, error, attempt);
+          this.options.metrics?.deadLettered.inc({ topic: this.deadLetters.topic });
           return;
         }
         const delay = backoffDelay(this.backoff, attempt);

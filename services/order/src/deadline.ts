@@ -1,0 +1,46 @@
+// The saga deadline: a PENDING order not terminal within ORDER_TIMEOUT_MS is cancelled as TIMED_OUT,
+// which triggers the same compensation as any other failure. Checked by polling the store, so
+// deadlines survive a restart of the service.
+import type { Logger, ServiceMessaging } from '@saga/shared';
+import { cancel } from './domain/order';
+import { applyDecision } from './handlers/apply';
+import type { OrderStore } from './store';
+
+export class DeadlineWatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: OrderStore,
+    private readonly messaging: ServiceMessaging,
+    private readonly logger: Logger,
+    private readonly intervalMs = 250,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.sweeping = this.sweeping
+        .then(() => this.sweep())
+        .catch((error: unknown) => {
+          this.logger.error({ err: error }, 'deadline sweep failed; will retry');
+        });
+    }, this.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  async sweep(now: number = Date.now()): Promise<void> {
+    for (const overdue of await this.store.overdue(now, 100)) {
+      const cause = { correlationId: overdue.orderId, causationId: `deadline:${overdue.orderId}` };
+      await this.messaging.act(cause, async (context) => {
+        // Re-read under the order's lock: an event may have settled it since the query.
+        const decision = cancel(await this.store.get(overdue.orderId), 'TIMED_OUT', now);
+        await applyDecision(decision, this.store, context);
+      });
+      this.logger.warn({ correlationId: overdue.orderId }, 'order timed out');
+    }
+  }
+}

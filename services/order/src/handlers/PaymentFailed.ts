@@ -1,0 +1,10 @@
+// Declined payment: cancel; inventory releases the stock on OrderCancelled.
+import type { ServiceHandler } from '@saga/shared';
+import { cancel } from '../domain/order';
+import type { OrderStore } from '../store';
+import { applyDecision } from './apply';
+
+export const onPaymentFailed =
+  (store: OrderStore): ServiceHandler<'PaymentFailed'> =>
+  async (event, context) =>
+    applyDecision(cancel(await store.get(event.orderId), 'PAYMENT_DECLINED', Date.now()), store, context, context.log);

@@ -1,0 +1,10 @@
+// The carrier refused: cancel; payment refunds and inventory releases on OrderCancelled.
+import type { ServiceHandler } from '@saga/shared';
+import { cancel } from '../domain/order';
+import type { OrderStore } from '../store';
+import { applyDecision } from './apply';
+
+export const onShipmentFailed =
+  (store: OrderStore): ServiceHandler<'ShipmentFailed'> =>
+  async (event, context) =>
+    applyDecision(cancel(await store.get(event.orderId), 'SHIPPING_FAILED', Date.now()), store, context, context.log);

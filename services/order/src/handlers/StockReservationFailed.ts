@@ -1,0 +1,10 @@
+// Nothing was reserved: cancel with inventory's reason (OUT_OF_STOCK or UNKNOWN_SKU).
+import type { ServiceHandler } from '@saga/shared';
+import { cancel } from '../domain/order';
+import type { OrderStore } from '../store';
+import { applyDecision } from './apply';
+
+export const onStockReservationFailed =
+  (store: OrderStore): ServiceHandler<'StockReservationFailed'> =>
+  async (event, context) =>
+    applyDecision(cancel(await store.get(event.orderId), event.reason, Date.now()), store, context, context.log);

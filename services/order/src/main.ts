@@ -1,0 +1,56 @@
+// Composition root of the order service: config, store, handlers, deadline watcher. No business logic.
+import {
+  ConsumerGroups,
+  ServiceRuntime,
+  formats,
+  loadConfig,
+  runProcess,
+  serviceSettings,
+  setting,
+} from '@saga/shared';
+import { DeadlineWatcher } from './deadline';
+import { onCancelOrder } from './handlers/CancelOrder';
+import { onPaymentFailed } from './handlers/PaymentFailed';
+import { onPlaceOrder } from './handlers/PlaceOrder';
+import { onShipmentFailed } from './handlers/ShipmentFailed';
+import { onShipmentScheduled } from './handlers/ShipmentScheduled';
+import { onStockReservationFailed } from './handlers/StockReservationFailed';
+import { onStockReserved } from './handlers/StockReserved';
+import { ORDER_MIGRATIONS, SqliteOrderStore } from './store';
+
+const config = loadConfig({
+  ...serviceSettings,
+  orderTimeoutMs: setting(
+    'ORDER_TIMEOUT_MS',
+    'a PENDING order older than this is cancelled as TIMED_OUT',
+    30_000,
+    formats.int,
+  ),
+});
+
+const runtime = new ServiceRuntime({
+  service: 'order-service',
+  groupId: ConsumerGroups.order,
+  produces: ['OrderPlaced', 'OrderConfirmed', 'OrderCancelled'],
+  migrations: ORDER_MIGRATIONS,
+  config,
+});
+
+runProcess(runtime.logger, async () => {
+  const store = new SqliteOrderStore(runtime.db);
+  runtime
+    .on('PlaceOrder', onPlaceOrder(store, config.orderTimeoutMs))
+    .on('CancelOrder', onCancelOrder(store))
+    .on('StockReserved', onStockReserved(store))
+    .on('StockReservationFailed', onStockReservationFailed(store))
+    .on('PaymentFailed', onPaymentFailed(store))
+    .on('ShipmentScheduled', onShipmentScheduled(store))
+    .on('ShipmentFailed', onShipmentFailed(store));
+  const deadlines = new DeadlineWatcher(store, runtime.messaging, runtime.logger.child({ component: 'deadline' }));
+  await runtime.start();
+  deadlines.start();
+  return async () => {
+    await deadlines.stop();
+    await runtime.stop();
+  };
+});

@@ -1,0 +1,71 @@
+// Prometheus metrics every service exposes on /metrics. Names live here, once, as constants.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export const MetricNames = {
+  consumed: 'saga_events_consumed_total',
+  duplicates: 'saga_events_duplicate_total',
+  failed: 'saga_events_failed_total',
+  deadLettered: 'saga_events_dead_lettered_total',
+  produced: 'saga_events_produced_total',
+  handlerSeconds: 'saga_handler_duration_seconds',
+  outboxPending: 'saga_outbox_pending',
+} as const;
+
+export class SagaMetrics {
+  readonly registry = new Registry();
+  readonly consumed: Counter<'type'>;
+  readonly duplicates: Counter<'type'>;
+  readonly failed: Counter<'type' | 'error'>;
+  readonly deadLettered: Counter<'topic'>;
+  readonly produced: Counter<'type'>;
+  readonly handlerSeconds: Histogram<'type'>;
+  readonly outboxPending: Gauge;
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    const registers = [this.registry];
+    this.consumed = new Counter({
+      name: MetricNames.consumed,
+      help: 'events handled',
+      labelNames: ['type'],
+      registers,
+    });
+    this.duplicates = new Counter({
+      name: MetricNames.duplicates,
+      help: 'redelivered events skipped because their eventId was already processed',
+      labelNames: ['type'],
+      registers,
+    });
+    this.failed = new Counter({
+      name: MetricNames.failed,
+      help: 'handler attempts that threw',
+      labelNames: ['type', 'error'],
+      registers,
+    });
+    this.deadLettered = new Counter({
+      name: MetricNames.deadLettered,
+      help: 'records written to a dead-letter topic',
+      labelNames: ['topic'],
+      registers,
+    });
+    this.produced = new Counter({
+      name: MetricNames.produced,
+      help: 'events published',
+      labelNames: ['type'],
+      registers,
+    });
+    this.handlerSeconds = new Histogram({
+      name: MetricNames.handlerSeconds,
+      help: 'time to handle one event, including its transaction',
+      labelNames: ['type'],
+      buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10],
+      registers,
+    });
+    this.outboxPending = new Gauge({
+      name: MetricNames.outboxPending,
+      help: 'events committed, not yet published',
+      registers,
+    });
+  }
+}

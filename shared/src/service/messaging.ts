@@ -1,0 +1,112 @@
+// How a service handles an event: once per eventId (inbox), one order at a time (keyed lock), and
+// with its state change and the events it emits committed in one local transaction (outbox). The
+// relay publishes those events afterwards; the consumer commits the offset only after all of this.
+import type { AvroSerde } from '../avro/serde';
+import { newEnvelope, causedBy, type Cause, type Envelope } from '../envelope';
+import type { EventMap, EventType } from '../generated/events';
+import type { Handler, EventContext } from '../kafka/consumer';
+import type { OutboxRelay } from '../kafka/outbox-relay';
+import type { Logger } from '../log';
+import type { SagaMetrics } from '../metrics';
+import type { MessagingTables, OutboxRecord } from '../store/messaging-tables';
+import type { SqliteDatabase } from '../store/sqlite';
+import { KeyedMutex } from './keyed-mutex';
+
+/** An event's content without the envelope, which the runtime stamps. */
+export type Body<T extends EventType> = Omit<EventMap[T], 'envelope'>;
+
+export interface Emitter {
+  /** Queues an event; it is written to the outbox when the surrounding commit succeeds. */
+  emit<T extends EventType>(type: T, body: Body<T>, key?: string): void;
+}
+
+export interface HandlerContext extends Emitter {
+  envelope: Envelope;
+  log: Logger;
+  /** Runs `work` and the queued events in one transaction, marking the event processed. Once per handler. */
+  commit<R>(work: () => Promise<R> | R): Promise<R>;
+}
+
+export type ServiceHandler<T extends EventType> = (event: EventMap[T], context: HandlerContext) => Promise<void>;
+
+export interface ServiceMessagingOptions {
+  service: string;
+  db: SqliteDatabase;
+  tables: MessagingTables;
+  serde: AvroSerde;
+  relay: OutboxRelay;
+  metrics: SagaMetrics;
+}
+
+export class ServiceMessaging {
+  private readonly locks = new KeyedMutex();
+
+  constructor(private readonly options: ServiceMessagingOptions) {}
+
+  /** Adapts a service handler to the consumer: dedupe, serialise per order, commit, count. */
+  handle<T extends EventType>(type: T, handler: ServiceHandler<T>): Handler<T> {
+    const { tables, metrics } = this.options;
+    return (event: EventMap[T], consumed: EventContext) =>
+      this.locks.run(event.envelope.correlationId, async () => {
+        if (tables.isProcessed(event.envelope.eventId)) {
+          metrics.duplicates.inc({ type });
+          consumed.log.info('duplicate delivery skipped');
+          return;
+        }
+        const timer = metrics.handlerSeconds.startTimer({ type });
+        try {
+          const unit = this.unitOfWork(causedBy(event.envelope), { eventId: event.envelope.eventId, type });
+          await handler(event, { envelope: event.envelope, log: consumed.log, emit: unit.emit, commit: unit.commit });
+          if (!unit.committed()) await unit.commit(() => undefined);
+          metrics.consumed.inc({ type });
+        } catch (error) {
+          metrics.failed.inc({ type, error: (error as { code?: string }).code ?? (error as Error).name ?? 'unknown' });
+          throw error;
+        } finally {
+          timer();
+        }
+      });
+  }
+
+  /** For work not triggered by an event (a timer, a request): same lock, transaction and outbox. */
+  act<R>(cause: Cause, work: (context: Emitter & Pick<HandlerContext, 'commit'>) => Promise<R>): Promise<R> {
+    return this.locks.run(cause.correlationId, () => {
+      const unit = this.unitOfWork(cause);
+      return work({ emit: unit.emit, commit: unit.commit });
+    });
+  }
+
+  private unitOfWork(cause: Cause, processed?: { eventId: string; type: string }) {
+    const { service, db, tables, serde, relay } = this.options;
+    const queued: OutboxRecord[] = [];
+    let committed = false;
+    let flushed = false;
+    const emit = <T extends EventType>(type: T, body: Body<T>, key: string = cause.correlationId): void => {
+      if (flushed) throw new Error(`${type} emitted after commit: emit inside the commit callback or before it`);
+      const envelope = newEnvelope(service, cause);
+      const value = { envelope, ...body } as EventMap[T];
+      queued.push({
+        eventId: envelope.eventId,
+        eventType: type,
+        topic: serde.topicOf(type),
+        key,
+        value: serde.encode(type, value),
+        headers: { 'event-type': type, 'correlation-id': envelope.correlationId },
+      });
+    };
+    const commit = async <R>(work: () => Promise<R> | R): Promise<R> => {
+      if (committed) throw new Error('commit called twice in one handler');
+      committed = true;
+      const result = await db.transaction(async () => {
+        const value = await work();
+        if (processed) tables.markProcessed(processed.eventId, processed.type);
+        tables.enqueue(queued);
+        flushed = true;
+        return value;
+      });
+      if (queued.length > 0) relay.notify();
+      return result;
+    };
+    return { emit, commit, committed: () => committed };
+  }
+}

@@ -1,0 +1,107 @@
+// Composes what every saga service needs — Kafka, the serde with its writers registered, the store
+// with inbox and outbox, the relay, the consumer and the ops HTTP port — so a service's main.ts only
+// wires its own store and handlers. Start order: writers registered, relay, consumer, HTTP.
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { AvroSerde } from '../avro/serde';
+import { RegistryClient } from '../avro/registry-client';
+import { formats, platformSettings, setting, type ConfigOf } from '../config';
+import type { EventType } from '../generated/events';
+import { createKafka } from '../kafka/client';
+import { EventConsumer } from '../kafka/consumer';
+import { OutboxRelay } from '../kafka/outbox-relay';
+import { createLogger, type Logger } from '../log';
+import { SagaMetrics } from '../metrics';
+import { loadCatalog } from '../schemas/catalog';
+import { MESSAGING_MIGRATION, MessagingTables } from '../store/messaging-tables';
+import { SqliteDatabase } from '../store/sqlite';
+import { ServiceMessaging, type ServiceHandler } from './messaging';
+import { close, listen, opsRoutes } from './ops-server';
+
+/** Settings every saga service reads; a service spreads these into its own config schema. */
+export const serviceSettings = {
+  ...platformSettings,
+  httpPort: setting('HTTP_PORT', 'port of /health, /ready and /metrics', 0, formats.port),
+  dataDir: setting('DATA_DIR', 'folder of the service SQLite database', '.data', formats.string),
+  concurrency: setting('CONSUMER_CONCURRENCY', 'partitions handled at once', 6, formats.int),
+};
+
+export type ServiceConfig = ConfigOf<typeof serviceSettings>;
+
+export interface ServiceRuntimeOptions {
+  service: string;
+  groupId: string;
+  /** Every event type this service emits: their schemas are registered at start. */
+  produces: readonly EventType[];
+  /** This service's own tables, after the shared inbox/outbox migration. */
+  migrations: readonly string[];
+  config: ServiceConfig;
+}
+
+export class ServiceRuntime {
+  readonly logger: Logger;
+  readonly metrics: SagaMetrics;
+  readonly db: SqliteDatabase;
+  readonly messaging: ServiceMessaging;
+  private readonly serde: AvroSerde;
+  private readonly relay: OutboxRelay;
+  private readonly consumer: EventConsumer;
+  private server: Server | undefined;
+
+  constructor(private readonly options: ServiceRuntimeOptions) {
+    const { service, config } = options;
+    this.logger = createLogger(service, config.logLevel);
+    this.metrics = new SagaMetrics(service);
+    const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: service, logger: this.logger });
+    this.serde = new AvroSerde(new RegistryClient(config.registryUrl), loadCatalog());
+    this.db = new SqliteDatabase(path.join(config.dataDir, `${service}.sqlite`), [
+      MESSAGING_MIGRATION,
+      ...options.migrations,
+    ]);
+    const tables = new MessagingTables(this.db.db);
+    this.relay = new OutboxRelay(kafka, this.db, tables, {
+      logger: this.logger.child({ component: 'outbox' }),
+      metrics: this.metrics,
+    });
+    this.consumer = new EventConsumer(kafka, this.serde, {
+      groupId: options.groupId,
+      logger: this.logger,
+      metrics: this.metrics,
+      concurrency: config.concurrency,
+    });
+    this.messaging = new ServiceMessaging({
+      service,
+      db: this.db,
+      tables,
+      serde: this.serde,
+      relay: this.relay,
+      metrics: this.metrics,
+    });
+  }
+
+  on<T extends EventType>(type: T, handler: ServiceHandler<T>): this {
+    this.consumer.on(type, this.messaging.handle(type, handler));
+    return this;
+  }
+
+  async start(): Promise<void> {
+    await this.serde.registerWriters(this.options.produces);
+    await this.relay.start();
+    await this.consumer.start();
+    const app = opsRoutes(this.metrics, [{ name: 'kafka-consumer', check: () => this.consumer.isJoined() }]);
+    this.server = await listen(app, this.options.config.httpPort);
+    const address = this.server.address();
+    this.logger.info(
+      { port: typeof address === 'object' ? address?.port : address, topics: this.consumer.topics() },
+      'service ready',
+    );
+  }
+
+  /** Graceful: stop fetching and finish in-flight handlers, publish the outbox, then close. */
+  async stop(): Promise<void> {
+    await this.consumer.stop();
+    await this.relay.stop();
+    if (this.server) await close(this.server);
+    this.db.close();
+  }
+}
