@@ -48,9 +48,8 @@ test: install build schemas-check lint typecheck ## everything CI runs; ends wit
 	@set -o pipefail; npx jest --json --outputFile=.jest-results.json; status=$$?; \
 	  node test/support/print-summary.js .jest-results.json; exit $$status
 
-dev: install build infra-up ## run the system natively (broker, registry, topics)
-	@echo "Kafka: 127.0.0.1:$${KAFKA_PORT:-9092}  Schema registry: http://127.0.0.1:$${REGISTRY_PORT:-8081}/apis/ccompat/v7"
-	@echo "Stop with: make down"
+dev: install build ## run the whole system natively; prints the gateway URL (Ctrl-C or `make down` stops it)
+	bash infra/native/dev.sh up
 
 infra-up: ## start Kafka + schema registry in the background and apply the topics (idempotent)
 	bash $(STACK) up
@@ -58,7 +57,8 @@ infra-up: ## start Kafka + schema registry in the background and apply the topic
 infra-down: ## stop Kafka + schema registry
 	bash $(STACK) down
 
-down: infra-down ## stop everything `make dev` started
+down: ## stop everything `make dev` started
+	bash infra/native/dev.sh down
 
 status: ## what is running
 	bash $(STACK) status

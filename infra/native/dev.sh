@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# `make dev` / `make down`: the whole system natively. `up` starts broker + registry + topics, then
+# the launcher (providers, services, gateway under supervision) in the background, and waits until
+# the gateway is ready. In a terminal it then follows the logs and Ctrl-C stops everything; from a
+# script (no TTY, or DEV_DETACH=1) it returns and leaves the system running. Idempotent.
+# Usage: dev.sh up|down
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+LAUNCHER_PID="$STACK_DIR/launcher.pid"
+SERVICES_LOG="$STACK_DIR/logs/services.log"
+GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
+export KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT"
+export SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
+export DATA_DIR="${DATA_DIR:-$STACK_DIR/data}"
+export GATEWAY_PORT
+
+wait_for_gateway() {
+  local i
+  for i in $(seq 1 240); do
+    curl -sf "$GATEWAY_URL/ready" > /dev/null && return 0
+    pid_alive "$LAUNCHER_PID" || { tail -n 40 "$SERVICES_LOG" >&2; die "the launcher exited; see $SERVICES_LOG"; }
+    sleep 0.5
+  done
+  die "the gateway was not ready after 120 s; see $SERVICES_LOG"
+}
+
+up() {
+  bash "$NATIVE_DIR/stack.sh" up
+  if pid_alive "$LAUNCHER_PID"; then
+    log "system already running (launcher pid $(cat "$LAUNCHER_PID"))"
+  else
+    [ -f "$INFRA_DIR/dist/launcher/main.js" ] || die "not built: run 'npm run build'"
+    mkdir -p "$STACK_DIR/logs" "$DATA_DIR"
+    log "starting providers, services and gateway (logs: $SERVICES_LOG)"
+    nohup node "$INFRA_DIR/dist/launcher/main.js" >> "$SERVICES_LOG" 2>&1 &
+    echo $! > "$LAUNCHER_PID"
+  fi
+  wait_for_gateway
+  log "ready: gateway at $GATEWAY_URL   (try: curl $GATEWAY_URL/inventory)"
+  if [ -t 1 ] && [ "${DEV_DETACH:-0}" != 1 ]; then
+    log "following the logs; Ctrl-C stops everything (or run 'make down' elsewhere)"
+    trap 'down; exit 0' INT TERM
+    tail -n 0 -f "$SERVICES_LOG" &
+    wait $!
+  else
+    log "running in the background; stop with 'make down'"
+  fi
+}
+
+down() {
+  stop_pid launcher "$LAUNCHER_PID"
+  bash "$NATIVE_DIR/stack.sh" down
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  *) die "usage: dev.sh up|down" ;;
+esac

@@ -1,0 +1,40 @@
+// `node infra/dist/launcher/main.js`: runs the whole system (providers, services, gateway) under
+// supervision against an already running broker and registry (see infra/native/dev.sh), prints the
+// gateway URL when every process is ready, and stops them all on SIGTERM/SIGINT.
+import path from 'node:path';
+import { createLogger, formats, loadConfig, platformSettings, runProcess, setting } from '@saga/shared';
+import { defaultPorts, startSystem } from './system';
+
+const port = (env: string, doc: string, fallback: number) => setting(env, doc, fallback, formats.port);
+const config = loadConfig({
+  ...platformSettings,
+  dataDir: setting(
+    'DATA_DIR',
+    'parent folder of every service database',
+    path.resolve(__dirname, '../../.stack/run/data'),
+    formats.string,
+  ),
+  gateway: port('GATEWAY_PORT', 'REST gateway', defaultPorts.gateway),
+  order: port('ORDER_HTTP_PORT', 'order service ops port', defaultPorts.order),
+  inventory: port('INVENTORY_HTTP_PORT', 'inventory service ops port', defaultPorts.inventory),
+  payment: port('PAYMENT_HTTP_PORT', 'payment service ops port', defaultPorts.payment),
+  shipping: port('SHIPPING_HTTP_PORT', 'shipping service ops port', defaultPorts.shipping),
+  paymentProvider: port('PAYMENT_PROVIDER_PORT', 'fake payment provider', defaultPorts.paymentProvider),
+  carrier: port('CARRIER_PORT', 'fake carrier', defaultPorts.carrier),
+});
+const logger = createLogger('launcher', config.logLevel);
+
+runProcess(logger, async () => {
+  const { gateway, order, inventory, payment, shipping, paymentProvider, carrier } = config;
+  const system = await startSystem(
+    {
+      kafkaBrokers: config.kafkaBrokers.join(','),
+      registryUrl: config.registryUrl,
+      dataDir: config.dataDir,
+      ports: { gateway, order, inventory, payment, shipping, paymentProvider, carrier },
+    },
+    logger,
+  );
+  logger.info({ gatewayUrl: system.gatewayUrl }, `system ready: gateway at ${system.gatewayUrl}`);
+  return () => system.stop();
+});

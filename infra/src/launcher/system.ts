@@ -1,0 +1,104 @@
+// The whole system as processes: the fake providers, the four saga services and the gateway, each
+// with its ports, data folder and endpoints. Used by `make dev` and by the end-to-end tests.
+import path from 'node:path';
+import type { Logger } from '@saga/shared';
+import { Supervisor, waitUntilReady, type ProcessSpec } from './supervisor';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+export interface SystemOptions {
+  kafkaBrokers: string;
+  registryUrl: string;
+  dataDir: string;
+  ports: {
+    gateway: number;
+    order: number;
+    inventory: number;
+    payment: number;
+    shipping: number;
+    paymentProvider: number;
+    carrier: number;
+  };
+  /** Extra environment for every process (e.g. ORDER_TIMEOUT_MS, LOG_LEVEL). */
+  env?: Record<string, string>;
+}
+
+export const defaultPorts: SystemOptions['ports'] = {
+  gateway: 8080,
+  order: 8101,
+  inventory: 8102,
+  payment: 8103,
+  shipping: 8104,
+  paymentProvider: 8095,
+  carrier: 8096,
+};
+
+export function systemProcesses(options: SystemOptions): ProcessSpec[] {
+  const { ports } = options;
+  const local = (port: number) => `http://127.0.0.1:${port}`;
+  const platform = {
+    KAFKA_BROKERS: options.kafkaBrokers,
+    SCHEMA_REGISTRY_URL: options.registryUrl,
+    DATA_DIR: options.dataDir,
+    ...options.env,
+  };
+  const service = (
+    name: keyof SystemOptions['ports'],
+    folder: string,
+    env: Record<string, string> = {},
+  ): ProcessSpec => ({
+    name: `${folder}`,
+    script: path.join(ROOT, 'services', folder, 'dist/main.js'),
+    env: { ...platform, HTTP_PORT: String(ports[name]), ...env },
+    readyUrl: `${local(ports[name])}/ready`,
+  });
+  return [
+    {
+      name: 'payment-provider',
+      script: path.join(ROOT, 'infra/dist/providers/payment-provider.js'),
+      env: { ...options.env, PAYMENT_PROVIDER_PORT: String(ports.paymentProvider) },
+      readyUrl: `${local(ports.paymentProvider)}/health`,
+    },
+    {
+      name: 'carrier',
+      script: path.join(ROOT, 'infra/dist/providers/carrier.js'),
+      env: { ...options.env, CARRIER_PORT: String(ports.carrier) },
+      readyUrl: `${local(ports.carrier)}/health`,
+    },
+    service('order', 'order'),
+    service('inventory', 'inventory'),
+    service('payment', 'payment', { PAYMENT_PROVIDER_URL: local(ports.paymentProvider) }),
+    service('shipping', 'shipping', { CARRIER_URL: local(ports.carrier) }),
+    service('gateway', 'gateway', { GATEWAY_PORT: String(ports.gateway) }),
+  ];
+}
+
+export class RunningSystem {
+  constructor(
+    readonly supervisor: Supervisor,
+    readonly processes: ProcessSpec[],
+    readonly gatewayUrl: string,
+  ) {}
+
+  stop(): Promise<void> {
+    return this.supervisor.stopAll();
+  }
+}
+
+export async function startSystem(
+  options: SystemOptions,
+  logger: Logger,
+  output?: NodeJS.WritableStream,
+  readyTimeoutMs = 120_000,
+): Promise<RunningSystem> {
+  const processes = systemProcesses(options);
+  const supervisor = new Supervisor(logger, output);
+  for (const spec of processes) supervisor.start(spec);
+  try {
+    await waitUntilReady(processes, readyTimeoutMs);
+  } catch (error) {
+    await supervisor.stopAll();
+    throw error;
+  }
+  return new RunningSystem(supervisor, processes, `http://127.0.0.1:${options.ports.gateway}`);
+}

@@ -1,0 +1,167 @@
+// The gateway's REST contract as an outside client sees it: Idempotency-Key replay and conflict, and
+// a problem+json 4xx for every kind of bad input, with nothing published for a rejected request.
+import { stackEndpoints, testKafka } from '../support/helpers';
+import { http, startTestSystem, type TestSystem } from '../support/system';
+import { SagaApi, orderRequest } from './orders';
+
+let system: TestSystem;
+let api: SagaApi;
+const kafka = testKafka();
+
+beforeAll(async () => {
+  stackEndpoints();
+  system = await startTestSystem();
+  api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
+}, 180_000);
+
+afterAll(async () => {
+  await system?.system.stop();
+});
+
+/** Records on order.commands so far: a rejected request must not add any. */
+async function commandsPublished(): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets('order.commands');
+    return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const valid = orderRequest([{ sku: 'SKU-001', quantity: 1 }]);
+
+describe('POST /orders', () => {
+  it('accepts an order with 202, its id and a Location, and serves it as PENDING at once', async () => {
+    const response = await http<{ orderId: string; status: string }>('POST', `${system.gatewayUrl}/orders`, valid);
+
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ orderId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'PENDING' });
+    expect(response.headers.get('location')).toBe(`/orders/${response.body.orderId}`);
+    const read = await http<{ status: string }>('GET', `${system.gatewayUrl}/orders/${response.body.orderId}`);
+    expect(read.status).toBe(200);
+    expect(['PENDING', 'CONFIRMED']).toContain(read.body.status);
+  });
+
+  it('replays the same Idempotency-Key and body: same order, nothing new published', async () => {
+    const headers = { 'Idempotency-Key': `key-${Date.now()}` };
+    const first = await api.place(valid, headers);
+    const published = await commandsPublished();
+
+    const second = await api.place(valid, headers);
+
+    expect(second).toBe(first);
+    expect(await commandsPublished()).toBe(published);
+  });
+
+  it('refuses the same Idempotency-Key with a different body with 422', async () => {
+    const headers = { 'Idempotency-Key': `key-${Date.now()}-conflict` };
+    await api.place(valid, headers);
+
+    const response = await http(
+      'POST',
+      `${system.gatewayUrl}/orders`,
+      orderRequest([{ sku: 'SKU-002', quantity: 1 }]),
+      headers,
+    );
+
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  const bad: [string, unknown, number, string | undefined][] = [
+    ['malformed JSON', '{"customerId": ', 400, undefined],
+    ['a missing customerId', { ...valid, customerId: undefined }, 400, 'customerId'],
+    ['a quantity of zero', { ...valid, items: [{ sku: 'SKU-001', quantity: 0 }] }, 400, 'items[0].quantity'],
+    ['a fractional quantity', { ...valid, items: [{ sku: 'SKU-001', quantity: 1.5 }] }, 400, 'items[0].quantity'],
+    [
+      'a quantity given as a string',
+      { ...valid, items: [{ sku: 'SKU-001', quantity: '2' }] },
+      400,
+      'items[0].quantity',
+    ],
+    ['empty items', { ...valid, items: [] }, 400, 'items'],
+    ['a missing payment token', { ...valid, paymentMethod: {} }, 400, 'paymentMethod.token'],
+    [
+      'a missing postal code',
+      { ...valid, shippingAddress: { ...valid.shippingAddress, postalCode: undefined } },
+      400,
+      'shippingAddress.postalCode',
+    ],
+  ];
+  it.each(bad)('answers %s with a problem naming the field, and publishes nothing', async (_, body, status, field) => {
+    const published = await commandsPublished();
+
+    const response = await http<{ status: number; title: string; errors?: { field: string }[] }>(
+      'POST',
+      `${system.gatewayUrl}/orders`,
+      body,
+    );
+
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status, title: expect.any(String) });
+    if (field) expect(response.body.errors?.map((error) => error.field)).toContain(field);
+    expect(await commandsPublished()).toBe(published);
+  });
+
+  it('answers a non-JSON content type with 415', async () => {
+    const response = await fetch(`${system.gatewayUrl}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers a body over 64 KiB with 413', async () => {
+    const huge = { ...valid, customerId: 'x'.repeat(70 * 1024) };
+
+    const response = await http('POST', `${system.gatewayUrl}/orders`, huge);
+
+    expect(response.status).toBe(413);
+  });
+});
+
+describe('GET /orders/{id} and cancel', () => {
+  it('answers 404 with a problem for an unknown order', async () => {
+    const response = await http('GET', `${system.gatewayUrl}/orders/00000000-0000-4000-8000-000000000000`);
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('refuses to cancel a confirmed order with 409', async () => {
+    const orderId = await api.place(valid);
+    expect(await api.terminal(orderId)).toMatchObject({ status: 'CONFIRMED' });
+
+    const response = await http('POST', `${system.gatewayUrl}/orders/${orderId}/cancel`);
+
+    expect(response.status).toBe(409);
+  });
+});
+
+describe('GET /inventory and the operator endpoints', () => {
+  it('lists the products with price and stock', async () => {
+    const response = await http<{ sku: string }[]>('GET', `${system.gatewayUrl}/inventory`);
+
+    expect(response.status).toBe(200);
+    expect(response.body[0]).toEqual({
+      sku: expect.any(String),
+      name: expect.any(String),
+      unitPrice: expect.any(Number),
+      available: expect.any(Number),
+      reserved: expect.any(Number),
+    });
+  });
+
+  it('serves health, readiness and Prometheus metrics', async () => {
+    expect((await http('GET', `${system.gatewayUrl}/health`)).status).toBe(200);
+    expect((await http('GET', `${system.gatewayUrl}/ready`)).status).toBe(200);
+    const metrics = await http<string>('GET', `${system.gatewayUrl}/metrics`);
+    expect(metrics.body).toContain('saga_gateway_http_requests_total');
+  });
+});

@@ -1,0 +1,185 @@
+// The order saga end to end, driven only through the gateway's REST API against real processes, a
+// real broker and a real registry: the happy path, every failure path and its compensation, races
+// with cancel and the deadline, and stock conservation under concurrent load.
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventually } from '../support/helpers';
+import { startTestSystem, type TestSystem } from '../support/system';
+import { SagaApi, orderRequest } from './orders';
+
+const ORDER_TIMEOUT_MS = 8_000;
+const catalog = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../services/inventory/catalog.json'), 'utf8'),
+) as {
+  sku: string;
+  stock: number;
+}[];
+
+let system: TestSystem;
+let api: SagaApi;
+
+beforeAll(async () => {
+  system = await startTestSystem({ ORDER_TIMEOUT_MS: String(ORDER_TIMEOUT_MS) });
+  api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
+}, 180_000);
+
+afterAll(async () => {
+  await system?.system.stop();
+});
+
+afterEach(async () => {
+  await api.paymentFaults('reset');
+});
+
+describe('the order saga', () => {
+  it('confirms an order: stock reserved then sold, card charged once, shipment booked', async () => {
+    const before = await api.stock('SKU-001');
+
+    const orderId = await api.place(orderRequest([{ sku: 'SKU-001', quantity: 2 }]));
+    const order = await api.terminal(orderId);
+
+    expect(order).toMatchObject({
+      status: 'CONFIRMED',
+      items: [{ sku: 'SKU-001', quantity: 2, unitPrice: before.unitPrice }],
+    });
+    expect(order.totalAmount).toBeCloseTo(before.unitPrice * 2, 2);
+    await api.stockWhen('SKU-001', (s) => s.available === before.available - 2 && s.reserved === before.reserved);
+    expect(await api.charges(orderId)).toEqual([expect.objectContaining({ status: 'succeeded', refunded: false })]);
+    expect(await api.shipments(orderId)).toEqual([expect.objectContaining({ status: 'booked' })]);
+    await eventually(async () => {
+      const types = await api.eventTypes(orderId);
+      return types.includes('StockSold') ? types : undefined;
+    });
+    expect(await api.eventTypes(orderId)).toEqual(
+      expect.arrayContaining([
+        'PlaceOrder',
+        'OrderPlaced',
+        'StockReserved',
+        'PaymentCompleted',
+        'ShipmentScheduled',
+        'OrderConfirmed',
+        'StockSold',
+      ]),
+    );
+  });
+
+  it('cancels as OUT_OF_STOCK and leaves the stock unchanged', async () => {
+    const before = await api.stock('SKU-005');
+
+    const order = await api.terminal(
+      await api.place(orderRequest([{ sku: 'SKU-005', quantity: before.available + 1 }])),
+    );
+
+    expect(order).toMatchObject({ status: 'CANCELLED', cancellationReason: 'OUT_OF_STOCK' });
+    expect(await api.stock('SKU-005')).toMatchObject({ available: before.available, reserved: before.reserved });
+  });
+
+  it('cancels as UNKNOWN_SKU when a product does not exist', async () => {
+    const order = await api.terminal(
+      await api.place(
+        orderRequest([
+          { sku: 'SKU-001', quantity: 1 },
+          { sku: 'NOPE-999', quantity: 1 },
+        ]),
+      ),
+    );
+
+    expect(order).toMatchObject({ status: 'CANCELLED', cancellationReason: 'UNKNOWN_SKU' });
+  });
+
+  it('releases the stock when payment is declined', async () => {
+    const before = await api.stock('SKU-002');
+
+    const orderId = await api.place(orderRequest([{ sku: 'SKU-002', quantity: 1 }], { token: 'tok_chargeDeclined' }));
+
+    expect(await api.terminal(orderId)).toMatchObject({ status: 'CANCELLED', cancellationReason: 'PAYMENT_DECLINED' });
+    await api.stockWhen('SKU-002', (s) => s.available === before.available && s.reserved === before.reserved);
+    expect(await api.eventTypes(orderId)).toContain('StockReleased');
+  });
+
+  it('refunds the payment and releases the stock when the carrier refuses the shipment', async () => {
+    const before = await api.stock('SKU-003');
+
+    const orderId = await api.place(orderRequest([{ sku: 'SKU-003', quantity: 1 }], { postalCode: '00000' }));
+
+    expect(await api.terminal(orderId)).toMatchObject({ status: 'CANCELLED', cancellationReason: 'SHIPPING_FAILED' });
+    await api.stockWhen('SKU-003', (s) => s.available === before.available && s.reserved === before.reserved);
+    await eventually(async () => ((await api.charges(orderId))[0]?.refunded ? true : undefined));
+    expect(await api.eventTypes(orderId)).toEqual(
+      expect.arrayContaining(['ShipmentFailed', 'OrderCancelled', 'PaymentRefunded', 'StockReleased']),
+    );
+  });
+
+  it('cancels on customer request while the payment provider is slow, and undoes every step', async () => {
+    await api.paymentFaults({ latencyMs: 3_000 });
+    const before = await api.stock('SKU-004');
+    const orderId = await api.place(orderRequest([{ sku: 'SKU-004', quantity: 1 }]));
+
+    const cancel = await fetch(`${system.gatewayUrl}/orders/${orderId}/cancel`, { method: 'POST' });
+
+    expect(cancel.status).toBe(202);
+    expect(await api.terminal(orderId)).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: 'CANCELLED_BY_CUSTOMER',
+    });
+    await api.stockWhen('SKU-004', (s) => s.available === before.available && s.reserved === before.reserved);
+    await eventually(async () => {
+      const charges = await api.charges(orderId);
+      return charges.every((charge) => charge.refunded || charge.status !== 'succeeded') ? true : undefined;
+    });
+    expect((await api.shipments(orderId)).filter((s) => s.status === 'booked')).toEqual([]);
+    const again = await fetch(`${system.gatewayUrl}/orders/${orderId}/cancel`, { method: 'POST' });
+    expect(again.status).toBe(409);
+  });
+
+  it('times the order out when the provider is slower than the deadline, and refunds the late payment', async () => {
+    await api.paymentFaults({ latencyMs: ORDER_TIMEOUT_MS + 1_500 });
+    const before = await api.stock('SKU-004');
+
+    const orderId = await api.place(orderRequest([{ sku: 'SKU-004', quantity: 1 }]));
+
+    expect(await api.terminal(orderId, ORDER_TIMEOUT_MS * 3)).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: 'TIMED_OUT',
+    });
+    await api.stockWhen('SKU-004', (s) => s.available === before.available && s.reserved === before.reserved);
+    await eventually(async () => ((await api.charges(orderId))[0]?.refunded ? true : undefined), 30_000);
+    expect(await api.eventTypes(orderId)).toEqual(expect.arrayContaining(['PaymentCompleted', 'PaymentRefunded']));
+    expect(await api.order(orderId)).toMatchObject({ status: 'CANCELLED', cancellationReason: 'TIMED_OUT' });
+  }, 90_000);
+
+  it('keeps stock conserved across 50 concurrent orders, all of which end', async () => {
+    const sku = 'SKU-006';
+    const initial = catalog.find((product) => product.sku === sku)!.stock;
+    const restock = await fetch(`${system.gatewayUrl}/inventory/${sku}/restock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ quantity: 20 }),
+    });
+    expect(restock.status).toBe(202);
+    await api.stockWhen(sku, (s) => s.available + s.reserved >= initial + 20 - 0);
+
+    const orderIds = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        api.place(
+          orderRequest([{ sku, quantity: 1 + (i % 3) }], { token: i % 7 === 0 ? 'tok_chargeDeclined' : 'tok_visa' }),
+        ),
+      ),
+    );
+    const orders = await Promise.all(orderIds.map((id) => api.terminal(id, 90_000)));
+
+    const confirmed = orders.filter((order) => order.status === 'CONFIRMED');
+    const sold = confirmed.reduce((sum, order) => sum + order.items[0]!.quantity, 0);
+    const stock = await api.stockWhen(sku, (s) => s.reserved === 0);
+    expect(stock.available + stock.reserved + sold).toBe(initial + 20);
+    expect(confirmed.length).toBeGreaterThan(0);
+    expect(orders.filter((o) => o.status === 'CANCELLED').map((o) => o.cancellationReason)).toEqual(
+      expect.arrayContaining(['PAYMENT_DECLINED']),
+    );
+    for (const order of confirmed) {
+      expect(await api.charges(order.orderId)).toEqual([
+        expect.objectContaining({ status: 'succeeded', refunded: false }),
+      ]);
+    }
+  }, 150_000);
+});
