@@ -1,0 +1,52 @@
+// Composition root of the payment service: config, store, provider client, handlers. No business logic.
+import {
+  ConsumerGroups,
+  ServiceRuntime,
+  formats,
+  loadConfig,
+  runProcess,
+  serviceSettings,
+  setting,
+} from '@saga/shared';
+import { onOrderCancelled } from './handlers/OrderCancelled';
+import { onOrderPlaced } from './handlers/OrderPlaced';
+import { onStockReserved } from './handlers/StockReserved';
+import { PaymentProviderClient } from './provider-client';
+import { PAYMENT_MIGRATIONS, SqlitePaymentStore } from './store';
+
+const config = loadConfig({
+  ...serviceSettings,
+  providerUrl: setting(
+    'PAYMENT_PROVIDER_URL',
+    'base URL of the payment provider API',
+    'http://127.0.0.1:8095',
+    formats.url,
+  ),
+  providerTimeoutMs: setting(
+    'PROVIDER_TIMEOUT_MS',
+    'a provider call unanswered after this long is abandoned and retried',
+    10_000,
+    formats.int,
+  ),
+});
+
+const runtime = new ServiceRuntime({
+  service: 'payment-service',
+  groupId: ConsumerGroups.payment,
+  produces: ['PaymentCompleted', 'PaymentFailed', 'PaymentRefunded'],
+  migrations: PAYMENT_MIGRATIONS,
+  config,
+});
+
+runProcess(runtime.logger, async () => {
+  const deps = {
+    store: new SqlitePaymentStore(runtime.db),
+    provider: new PaymentProviderClient(config.providerUrl, config.providerTimeoutMs),
+  };
+  runtime
+    .on('OrderPlaced', onOrderPlaced(deps))
+    .on('StockReserved', onStockReserved(deps))
+    .on('OrderCancelled', onOrderCancelled(deps));
+  await runtime.start();
+  return () => runtime.stop();
+});

@@ -1,0 +1,54 @@
+// The payment provider's HTTP API as two calls. callProvider turns outages into retriable errors; here
+// the answers become outcomes: 201 charged, 402 declined, anything else a request we got wrong.
+import { callProvider, ProviderRejectedError } from '@saga/shared';
+import type { ChargeOutcome, ChargeRequest, RefundRequest } from './domain/payment';
+
+const PROVIDER = 'payment provider';
+
+/** What the handlers need from the provider; the tests stand in for it. */
+export interface PaymentProvider {
+  charge(request: ChargeRequest): Promise<ChargeOutcome>;
+  refund(request: RefundRequest): Promise<void>;
+}
+
+interface ChargeAnswer {
+  chargeId?: string;
+  declineCode?: string;
+}
+
+function rejected(call: string, idempotencyKey: string, status: number, body: unknown): ProviderRejectedError {
+  return new ProviderRejectedError(
+    `${PROVIDER} answered ${status} to the ${call} keyed ${idempotencyKey}: ${JSON.stringify(body)}`,
+  );
+}
+
+export class PaymentProviderClient implements PaymentProvider {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async charge(request: ChargeRequest): Promise<ChargeOutcome> {
+    const url = `${this.baseUrl}/v1/charges`;
+    const { status, body } = await callProvider<ChargeAnswer | undefined>(
+      PROVIDER,
+      url,
+      { method: 'POST', body: request },
+      this.timeoutMs,
+    );
+    if (status === 201 && typeof body?.chargeId === 'string') return { kind: 'succeeded', chargeId: body.chargeId };
+    if (status === 402) return { kind: 'declined', declineCode: body?.declineCode ?? 'declined' };
+    throw rejected('charge', request.idempotencyKey, status, body);
+  }
+
+  async refund({ chargeId, idempotencyKey }: RefundRequest): Promise<void> {
+    const url = `${this.baseUrl}/v1/charges/${encodeURIComponent(chargeId)}/refunds`;
+    const { status, body } = await callProvider(
+      PROVIDER,
+      url,
+      { method: 'POST', body: { idempotencyKey } },
+      this.timeoutMs,
+    );
+    if (status !== 201) throw rejected('refund', idempotencyKey, status, body);
+  }
+}

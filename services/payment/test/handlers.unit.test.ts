@@ -1,0 +1,143 @@
+// The handlers against an in-memory store and a fake provider that keeps Stripe-like idempotency: what
+// happens when the provider's answer is lost and the event is retried, or the order cancelled first.
+import {
+  createLogger,
+  newEnvelope,
+  ProviderUnavailableError,
+  SqliteDatabase,
+  type EventMap,
+  type EventType,
+  type HandlerContext,
+  type ServiceHandler,
+} from '@saga/shared';
+import type { ChargeOutcome, ChargeRequest, RefundRequest } from '../src/domain/payment';
+import type { PaymentDeps } from '../src/handlers/apply';
+import { onOrderCancelled } from '../src/handlers/OrderCancelled';
+import { onOrderPlaced } from '../src/handlers/OrderPlaced';
+import { onStockReserved } from '../src/handlers/StockReserved';
+import type { PaymentProvider } from '../src/provider-client';
+import { PAYMENT_MIGRATIONS, SqlitePaymentStore } from '../src/store';
+
+class FakeProvider implements PaymentProvider {
+  readonly charges = new Map<string, { chargeId: string; token: string; refunds: number }>();
+  /** The next charge takes effect, but its answer never reaches the caller (a timeout). */
+  loseNextAnswer = false;
+
+  async charge(request: ChargeRequest): Promise<ChargeOutcome> {
+    let charge = this.charges.get(request.idempotencyKey);
+    if (!charge) {
+      charge = { chargeId: `ch_${this.charges.size + 1}`, token: request.token, refunds: 0 };
+      this.charges.set(request.idempotencyKey, charge);
+    }
+    if (this.loseNextAnswer) {
+      this.loseNextAnswer = false;
+      throw new ProviderUnavailableError('payment provider timed out');
+    }
+    return charge.token === 'tok_chargeDeclined'
+      ? { kind: 'declined', declineCode: 'card_declined' }
+      : { kind: 'succeeded', chargeId: charge.chargeId };
+  }
+
+  async refund({ chargeId }: RefundRequest): Promise<void> {
+    const charge = [...this.charges.values()].find((candidate) => candidate.chargeId === chargeId);
+    if (!charge) throw new Error(`no charge ${chargeId}`);
+    charge.refunds += 1;
+  }
+}
+
+const cause = { correlationId: 'o-1', causationId: 'test' };
+const orderPlaced: EventMap['OrderPlaced'] = {
+  envelope: newEnvelope('order-service', cause),
+  orderId: 'o-1',
+  customerId: 'c-1',
+  items: [{ sku: 'SKU-001', quantity: 2 }],
+  paymentToken: 'tok_visa',
+  shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+};
+const stockReserved: EventMap['StockReserved'] = {
+  envelope: newEnvelope('inventory-service', cause),
+  orderId: 'o-1',
+  lines: [{ sku: 'SKU-001', quantity: 2, unitPriceCents: 1_999 }],
+  totalCents: 3_998,
+  currency: 'EUR',
+};
+const orderCancelled: EventMap['OrderCancelled'] = {
+  envelope: newEnvelope('order-service', cause),
+  orderId: 'o-1',
+  reason: 'TIMED_OUT',
+};
+
+function setup() {
+  const database = new SqliteDatabase(':memory:', PAYMENT_MIGRATIONS);
+  const provider = new FakeProvider();
+  const deps: PaymentDeps = { store: new SqlitePaymentStore(database), provider };
+  const emitted: EventType[] = [];
+  const log = createLogger('payment-test', 'silent');
+
+  /** Delivers one event as the runtime would: events emitted count only once the commit succeeds. */
+  async function deliver<T extends EventType>(handler: ServiceHandler<T>, event: EventMap[T]): Promise<void> {
+    const queued: EventType[] = [];
+    const context: HandlerContext = {
+      envelope: event.envelope,
+      log,
+      emit: (type) => void queued.push(type),
+      commit: (work) => database.transaction(work).then((result) => (emitted.push(...queued), result)),
+    };
+    await handler(event, context);
+  }
+
+  return { deps, provider, emitted, deliver, payment: () => deps.store.get('o-1') };
+}
+
+describe('payment handlers', () => {
+  it('charges once when StockReserved is retried after the provider charged but its answer was lost', async () => {
+    const { deps, provider, emitted, deliver, payment } = setup();
+    await deliver(onOrderPlaced(deps), orderPlaced);
+    provider.loseNextAnswer = true;
+
+    await expect(deliver(onStockReserved(deps), stockReserved)).rejects.toThrow(ProviderUnavailableError);
+    await deliver(onStockReserved(deps), stockReserved);
+
+    expect(provider.charges.size).toBe(1);
+    expect(emitted).toEqual(['PaymentCompleted']);
+    expect(await payment()).toMatchObject({ status: 'CHARGED', chargeId: 'ch_1' });
+  });
+
+  it('refunds a charge whose answer was lost when the order is cancelled before the retry', async () => {
+    const { deps, provider, emitted, deliver, payment } = setup();
+    await deliver(onOrderPlaced(deps), orderPlaced);
+    provider.loseNextAnswer = true;
+    await expect(deliver(onStockReserved(deps), stockReserved)).rejects.toThrow(ProviderUnavailableError);
+
+    await deliver(onOrderCancelled(deps), orderCancelled);
+    await deliver(onStockReserved(deps), stockReserved);
+
+    expect([...provider.charges.values()]).toEqual([{ chargeId: 'ch_1', token: 'tok_visa', refunds: 1 }]);
+    expect(emitted).toEqual(['PaymentRefunded']);
+    expect(await payment()).toMatchObject({ status: 'REFUNDED' });
+  });
+
+  it('charges nothing for an order cancelled before its stock was reserved', async () => {
+    const { deps, provider, emitted, deliver, payment } = setup();
+
+    await deliver(onOrderPlaced(deps), orderPlaced);
+    await deliver(onOrderCancelled(deps), orderCancelled);
+    await deliver(onStockReserved(deps), stockReserved);
+
+    expect(provider.charges.size).toBe(0);
+    expect(emitted).toEqual([]);
+    expect(await payment()).toMatchObject({ status: 'CANCELLED' });
+  });
+
+  it('fails the payment of a declined card and refunds nothing when the order is then cancelled', async () => {
+    const { deps, provider, emitted, deliver, payment } = setup();
+
+    await deliver(onStockReserved(deps), stockReserved);
+    await deliver(onOrderPlaced(deps), { ...orderPlaced, paymentToken: 'tok_chargeDeclined' });
+    await deliver(onOrderCancelled(deps), orderCancelled);
+
+    expect(emitted).toEqual(['PaymentFailed']);
+    expect([...provider.charges.values()]).toEqual([expect.objectContaining({ refunds: 0 })]);
+    expect(await payment()).toMatchObject({ status: 'DECLINED' });
+  });
+});

@@ -1,0 +1,47 @@
+// Composition root of the shipping service: config, store, carrier client, handlers. No business logic.
+import {
+  ConsumerGroups,
+  ServiceRuntime,
+  formats,
+  loadConfig,
+  runProcess,
+  serviceSettings,
+  setting,
+} from '@saga/shared';
+import { CarrierClient } from './carrier-client';
+import { onOrderCancelled } from './handlers/OrderCancelled';
+import { onOrderPlaced } from './handlers/OrderPlaced';
+import { onPaymentCompleted } from './handlers/PaymentCompleted';
+import { SHIPPING_MIGRATIONS, SqliteShipmentStore } from './store';
+
+const config = loadConfig({
+  ...serviceSettings,
+  carrierUrl: setting('CARRIER_URL', 'base URL of the carrier API', 'http://127.0.0.1:8096', formats.url),
+  providerTimeoutMs: setting(
+    'PROVIDER_TIMEOUT_MS',
+    'a carrier call unanswered after this long is abandoned and retried',
+    10_000,
+    formats.int,
+  ),
+});
+
+const runtime = new ServiceRuntime({
+  service: 'shipping-service',
+  groupId: ConsumerGroups.shipping,
+  produces: ['ShipmentScheduled', 'ShipmentFailed', 'ShipmentCancelled'],
+  migrations: SHIPPING_MIGRATIONS,
+  config,
+});
+
+runProcess(runtime.logger, async () => {
+  const deps = {
+    store: new SqliteShipmentStore(runtime.db),
+    carrier: new CarrierClient(config.carrierUrl, config.providerTimeoutMs),
+  };
+  runtime
+    .on('OrderPlaced', onOrderPlaced(deps))
+    .on('PaymentCompleted', onPaymentCompleted(deps))
+    .on('OrderCancelled', onOrderCancelled(deps));
+  await runtime.start();
+  return () => runtime.stop();
+});

@@ -1,0 +1,118 @@
+// The shipment decisions, given/when/then, without I/O.
+import {
+  addressKnown,
+  afterBooking,
+  afterCancellation,
+  nextStep,
+  orderCancelled,
+  paid,
+  type BookingOutcome,
+  type Shipment,
+  type Step,
+} from '../src/domain/shipment';
+
+const address = { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' };
+const items = [{ sku: 'SKU-001', quantity: 2 }];
+const placed = { orderId: 'o-1', shippingAddress: address, items };
+const booked: BookingOutcome = { kind: 'booked', shipmentId: 'shp_1', carrier: 'FakeEx', trackingNumber: 'FX1' };
+const refused: BookingOutcome = { kind: 'refused', reason: 'undeliverable_address' };
+
+function expectStep<K extends Step['kind']>(step: Step, kind: K): Extract<Step, { kind: K }> {
+  expect(step.kind).toBe(kind);
+  return step as Extract<Step, { kind: K }>;
+}
+
+const bookStep = () => expectStep(nextStep(paid(addressKnown(undefined, placed, 1), 'o-1', 2)), 'book');
+
+function scheduledShipment(): Shipment {
+  return afterBooking(bookStep(), booked, 3).shipment;
+}
+
+describe('shipment decisions', () => {
+  it('books once both the address and the payment are known, whichever came first', () => {
+    const request = { idempotencyKey: 'o-1', address, items };
+
+    expect(nextStep(addressKnown(undefined, placed, 1))).toEqual({ kind: 'rest' });
+    expect(nextStep(paid(undefined, 'o-1', 1))).toEqual({ kind: 'rest' });
+    expect(nextStep(paid(addressKnown(undefined, placed, 1), 'o-1', 2))).toMatchObject({
+      kind: 'book',
+      shipment: { status: 'BOOKING' },
+      request,
+    });
+    expect(nextStep(addressKnown(paid(undefined, 'o-1', 1), placed, 2))).toMatchObject({ kind: 'book', request });
+  });
+
+  it('schedules the shipment with the carrier and tracking number when the carrier books it', () => {
+    const { shipment, emit } = afterBooking(bookStep(), booked, 3);
+
+    expect(shipment).toMatchObject({ status: 'SCHEDULED', shipmentId: 'shp_1' });
+    expect(emit).toEqual([
+      {
+        type: 'ShipmentScheduled',
+        body: { orderId: 'o-1', shipmentId: 'shp_1', carrier: 'FakeEx', trackingNumber: 'FX1' },
+      },
+    ]);
+    expect(nextStep(shipment)).toEqual({ kind: 'rest' });
+  });
+
+  it('fails the shipment with the carrier’s reason when the carrier refuses the address', () => {
+    const { shipment, emit } = afterBooking(bookStep(), refused, 3);
+
+    expect(shipment.status).toBe('FAILED');
+    expect(emit).toEqual([{ type: 'ShipmentFailed', body: { orderId: 'o-1', reason: 'undeliverable_address' } }]);
+  });
+
+  it('never books again an order already scheduled when its payment is delivered again', () => {
+    expect(nextStep(paid(scheduledShipment(), 'o-1', 4))).toEqual({ kind: 'rest' });
+  });
+
+  it('never books an order cancelled before it was paid', () => {
+    const cancelled = orderCancelled(addressKnown(undefined, placed, 1), 'o-1', 2);
+
+    const late = paid(cancelled, 'o-1', 3);
+
+    expect(late.status).toBe('CANCELLED');
+    expect(nextStep(late)).toEqual({ kind: 'rest' });
+  });
+
+  it('cancels a scheduled shipment when the order is cancelled', () => {
+    const step = expectStep(nextStep(orderCancelled(scheduledShipment(), 'o-1', 4)), 'cancel');
+    expect(step.shipmentId).toBe('shp_1');
+
+    const { shipment, emit } = afterCancellation(step, 5);
+
+    expect(shipment.status).toBe('CANCELLED');
+    expect(emit).toEqual([{ type: 'ShipmentCancelled', body: { orderId: 'o-1', shipmentId: 'shp_1' } }]);
+    expect(nextStep(orderCancelled(shipment, 'o-1', 6))).toEqual({ kind: 'rest' });
+  });
+
+  it('cancels nothing at the carrier when a failed shipment’s order is cancelled', () => {
+    const failed = afterBooking(bookStep(), refused, 3).shipment;
+
+    const cancelled = orderCancelled(failed, 'o-1', 4);
+
+    expect(cancelled.status).toBe('FAILED');
+    expect(nextStep(cancelled)).toEqual({ kind: 'rest' });
+  });
+
+  it('settles a booking whose answer was lost and then cancels it, silently, when the order is cancelled meanwhile', () => {
+    const booking = bookStep().shipment;
+
+    const resend = expectStep(nextStep(orderCancelled(booking, 'o-1', 3)), 'book');
+    expect(resend.request.idempotencyKey).toBe('o-1');
+    const settled = afterBooking(resend, booked, 4);
+
+    expect(settled.emit).toEqual([]);
+    const cancel = expectStep(nextStep(settled.shipment), 'cancel');
+    expect(afterCancellation(cancel, 5).emit.map((e) => e.type)).toEqual(['ShipmentCancelled']);
+  });
+
+  it('reports nothing when a booking settled after the order was cancelled turns out refused', () => {
+    const resend = expectStep(nextStep(orderCancelled(bookStep().shipment, 'o-1', 3)), 'book');
+
+    const settled = afterBooking(resend, refused, 4);
+
+    expect(settled).toMatchObject({ shipment: { status: 'FAILED' }, emit: [] });
+    expect(nextStep(settled.shipment)).toEqual({ kind: 'rest' });
+  });
+});
