@@ -22,7 +22,8 @@ COPY . .
 RUN npx tsc -b \
  && mkdir /out \
  && find . -name node_modules -prune -o -type d -name dist -prune -print | xargs cp -r --parents -t /out \
- && cp -r --parents shared/schemas /out
+ && cp -r --parents shared/schemas /out \
+ && cp --parents services/inventory/catalog.json /out
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production

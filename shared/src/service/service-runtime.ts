@@ -84,9 +84,14 @@ export class ServiceRuntime {
     return this;
   }
 
-  async start(): Promise<void> {
+  /**
+   * `beforeConsuming` runs once the writer schemas are registered and the relay runs, before the first
+   * record is handled: the place for work that must precede every event, such as seeding a catalog.
+   */
+  async start(beforeConsuming?: () => Promise<void>): Promise<void> {
     await this.serde.registerWriters(this.options.produces);
     await this.relay.start();
+    await beforeConsuming?.();
     await this.consumer.start();
     const app = opsRoutes(this.metrics, [{ name: 'kafka-consumer', check: () => this.consumer.isJoined() }]);
     this.server = await listen(app, this.options.config.httpPort);

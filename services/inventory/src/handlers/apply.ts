@@ -1,0 +1,29 @@
+// Decides and commits in one transaction: the state is read, the pure decision taken, and the changed
+// rows and emitted events written (via the outbox) together.
+import type { Emitter, HandlerContext } from '@saga/shared';
+import type { Decision } from '../domain/state';
+import type { InventoryStore } from '../store';
+
+/**
+ * Unlike the order service, the read happens inside the commit: the runtime's lock is per order (or
+ * per sku), but one product's stock is shared by many orders handled concurrently. Transactions are
+ * serialised, so reading there makes each read-decide-write atomic for the products as well.
+ */
+export async function decideAndApply(
+  store: InventoryStore,
+  context: Emitter & Pick<HandlerContext, 'commit'>,
+  decide: () => Promise<Decision>,
+  log?: HandlerContext['log'],
+): Promise<Decision> {
+  const decision = await context.commit(async () => {
+    const decided = await decide();
+    if (decided.kind === 'ignored') return decided;
+    await store.saveProducts(decided.products);
+    if (decided.reservation) await store.saveReservation(decided.reservation);
+    for (const { type, body, key } of decided.emit) context.emit(type, body as never, key);
+    return decided;
+  });
+  if (decision.kind === 'ignored') log?.info({ why: decision.why }, 'event changes nothing');
+  else log?.info({ emitted: decision.emit.map((e) => e.type) }, 'stock updated');
+  return decision;
+}

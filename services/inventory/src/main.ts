@@ -1,0 +1,48 @@
+// Composition root of the inventory service: config, catalog seed, store, handlers. No business logic.
+import path from 'node:path';
+import {
+  ConsumerGroups,
+  ServiceRuntime,
+  formats,
+  loadConfig,
+  runProcess,
+  serviceSettings,
+  setting,
+} from '@saga/shared';
+import { readCatalog, seedCatalog } from './catalog';
+import { onOrderCancelled } from './handlers/OrderCancelled';
+import { onOrderConfirmed } from './handlers/OrderConfirmed';
+import { onOrderPlaced } from './handlers/OrderPlaced';
+import { onRestockProduct } from './handlers/RestockProduct';
+import { INVENTORY_MIGRATIONS, SqliteInventoryStore } from './store';
+
+const config = loadConfig({
+  ...serviceSettings,
+  catalogFile: setting(
+    'INVENTORY_CATALOG_FILE',
+    'JSON seed of the products, added to the store when it does not have them yet',
+    path.resolve(__dirname, '../catalog.json'),
+    formats.string,
+  ),
+});
+
+const runtime = new ServiceRuntime({
+  service: 'inventory-service',
+  groupId: ConsumerGroups.inventory,
+  produces: ['StockReserved', 'StockReservationFailed', 'StockReleased', 'StockSold', 'StockLevelChanged'],
+  migrations: INVENTORY_MIGRATIONS,
+  config,
+});
+
+runProcess(runtime.logger, async () => {
+  const catalog = readCatalog(config.catalogFile); // before connecting: a bad seed fails fast
+  const store = new SqliteInventoryStore(runtime.db);
+  runtime
+    .on('OrderPlaced', onOrderPlaced(store))
+    .on('OrderCancelled', onOrderCancelled(store))
+    .on('OrderConfirmed', onOrderConfirmed(store))
+    .on('RestockProduct', onRestockProduct(store));
+  // Seed before consuming, so an order waiting on the topic never meets an empty catalog.
+  await runtime.start(() => seedCatalog(catalog, store, runtime.messaging, runtime.logger.child({ component: 'catalog' })));
+  return () => runtime.stop();
+});

@@ -1,0 +1,162 @@
+// The handlers against the real SQLite store (in memory) and a context that commits like the runtime:
+// stock is conserved through reserve, release, sell and restock, also when orders for one sku race.
+import {
+  BusinessRuleError,
+  createLogger,
+  newEnvelope,
+  SqliteDatabase,
+  type Body,
+  type EventMap,
+  type EventType,
+  type HandlerContext,
+  type OrderLine,
+} from '@saga/shared';
+import { onOrderCancelled } from '../src/handlers/OrderCancelled';
+import { onOrderConfirmed } from '../src/handlers/OrderConfirmed';
+import { onOrderPlaced } from '../src/handlers/OrderPlaced';
+import { onRestockProduct } from '../src/handlers/RestockProduct';
+import { addToCatalog } from '../src/domain/stock';
+import { decideAndApply } from '../src/handlers/apply';
+import { INVENTORY_MIGRATIONS, SqliteInventoryStore } from '../src/store';
+
+interface Emitted {
+  type: EventType;
+  body: unknown;
+  key: string | undefined;
+}
+
+const log = createLogger('inventory-test', 'silent');
+
+let db: SqliteDatabase;
+let store: SqliteInventoryStore;
+let emitted: Emitted[];
+
+/** Like the runtime's unit of work: events queued by the handler are kept only if the commit succeeds. */
+function contextFor(correlationId: string): HandlerContext {
+  const queued: Emitted[] = [];
+  return {
+    envelope: newEnvelope('test', { correlationId, causationId: 'test' }),
+    log,
+    emit: (type, body, key) => void queued.push({ type, body, key }),
+    commit: (work) =>
+      db.transaction(async () => {
+        const result = await work();
+        emitted.push(...queued);
+        return result;
+      }),
+  };
+}
+
+function event<T extends EventType>(body: Body<T>, correlationId: string): EventMap[T] {
+  return { envelope: newEnvelope('test', { correlationId, causationId: 'test' }), ...body } as EventMap[T];
+}
+
+const place = (orderId: string, ...items: OrderLine[]) =>
+  onOrderPlaced(store)(
+    event<'OrderPlaced'>(
+      {
+        orderId,
+        customerId: 'c-1',
+        items,
+        paymentToken: 'tok_visa',
+        shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+      },
+      orderId,
+    ),
+    contextFor(orderId),
+  );
+const cancel = (orderId: string) =>
+  onOrderCancelled(store)(
+    event<'OrderCancelled'>({ orderId, reason: 'PAYMENT_DECLINED' }, orderId),
+    contextFor(orderId),
+  );
+const confirm = (orderId: string) =>
+  onOrderConfirmed(store)(
+    event<'OrderConfirmed'>({ orderId, totalCents: 0, currency: 'EUR' }, orderId),
+    contextFor(orderId),
+  );
+const restock = (sku: string, quantity: number) =>
+  onRestockProduct(store)(event<'RestockProduct'>({ sku, quantity }, sku), contextFor(sku));
+
+const typesFor = (orderId: string) =>
+  emitted.filter((e) => (e.body as { orderId?: string }).orderId === orderId).map((e) => e.type);
+
+beforeEach(async () => {
+  db = new SqliteDatabase(':memory:', INVENTORY_MIGRATIONS);
+  store = new SqliteInventoryStore(db);
+  emitted = [];
+  for (const [sku, stock] of [
+    ['SKU-001', 10],
+    ['SKU-005', 3],
+  ] as const) {
+    const entry = { sku, name: sku, unitPriceCents: 1_000, currency: 'EUR', stock };
+    await decideAndApply(store, contextFor(sku), async () => addToCatalog(await store.product(sku), entry));
+  }
+  emitted = [];
+});
+
+afterEach(() => db.close());
+
+describe('inventory handlers', () => {
+  it('stores the reservation and emits StockReserved keyed by order and StockLevelChanged keyed by sku', async () => {
+    await place('o-1', { sku: 'SKU-001', quantity: 2 }, { sku: 'SKU-005', quantity: 1 });
+
+    expect(await store.reservation('o-1')).toMatchObject({
+      status: 'RESERVED',
+      lines: [{ sku: 'SKU-001' }, { sku: 'SKU-005' }],
+    });
+    expect(await store.product('SKU-001')).toMatchObject({ available: 8, reserved: 2, sold: 0 });
+    expect(emitted.map(({ type, key }) => [type, key])).toEqual([
+      ['StockReserved', 'o-1'],
+      ['StockLevelChanged', 'SKU-001'],
+      ['StockLevelChanged', 'SKU-005'],
+    ]);
+  });
+
+  it('ignores a repeated OrderPlaced for an order whose reservation failed, even once stock is back', async () => {
+    await place('o-1', { sku: 'SKU-005', quantity: 4 });
+    await restock('SKU-005', 10);
+    await place('o-1', { sku: 'SKU-005', quantity: 4 });
+
+    expect(await store.reservation('o-1')).toMatchObject({ status: 'FAILED', failure: { reason: 'OUT_OF_STOCK' } });
+    expect(await store.product('SKU-005')).toMatchObject({ available: 13, reserved: 0 });
+    expect(typesFor('o-1')).toEqual(['StockReservationFailed']);
+  });
+
+  it('releases on cancel and sells on confirm, each once, keeping available + reserved + sold constant', async () => {
+    await place('o-1', { sku: 'SKU-001', quantity: 2 });
+    await place('o-2', { sku: 'SKU-001', quantity: 3 });
+    await cancel('o-1');
+    await confirm('o-2');
+    await cancel('o-1');
+    await cancel('o-2');
+    await confirm('o-1');
+
+    expect(await store.product('SKU-001')).toMatchObject({ available: 7, reserved: 0, sold: 3 });
+    expect(typesFor('o-1')).toEqual(['StockReserved', 'StockReleased']);
+    expect(typesFor('o-2')).toEqual(['StockReserved', 'StockSold']);
+  });
+
+  it('never oversells when orders for one sku are handled concurrently', async () => {
+    const orders = Array.from({ length: 10 }, (_, i) => `o-${i}`);
+
+    await Promise.all(orders.map((orderId) => place(orderId, { sku: 'SKU-005', quantity: 1 })));
+    await Promise.all(orders.slice(0, 5).map(confirm));
+    await Promise.all(orders.slice(5).map(cancel));
+    await restock('SKU-005', 4);
+
+    const product = await store.product('SKU-005');
+    expect(product).toMatchObject({ reserved: 0 });
+    expect(product!.sold).toBeLessThanOrEqual(3);
+    expect(product!.available + product!.reserved + product!.sold).toBe(3 + 4);
+    const reservations = await Promise.all(orders.map((orderId) => store.reservation(orderId)));
+    expect(reservations.filter((r) => r?.status !== 'FAILED')).toHaveLength(3);
+  });
+
+  it('dead-letters a restock of an unknown sku: BusinessRuleError, nothing written or emitted', async () => {
+    await expect(restock('NOPE-999', 5)).rejects.toThrow(BusinessRuleError);
+
+    expect(await store.product('NOPE-999')).toBeUndefined();
+    expect(emitted).toEqual([]);
+  });
+});
