@@ -1,0 +1,34 @@
+// The gateway's HTTP app, built from its collaborators so tests can pass fakes: request context,
+// /health /ready /metrics, the order and inventory routes, then 404 and problem+json for errors.
+import express, { type Express } from 'express';
+import { opsRoutes, type Logger, type ReadinessCheck, type SagaMetrics } from '@saga/shared';
+import type { IdempotencyStore } from './idempotency';
+import { httpRequestCounter } from './metrics';
+import { problemMiddleware, unknownRoute } from './problem';
+import type { ReadModel } from './projection/read-model';
+import { requestContext } from './request-context';
+import { inventoryRoutes } from './routes/inventory';
+import { orderRoutes } from './routes/orders';
+import { commandSender, type Publisher } from './routes/publish';
+
+export interface GatewayDeps {
+  logger: Logger;
+  metrics: SagaMetrics;
+  publisher: Publisher;
+  readModel: ReadModel;
+  idempotency: IdempotencyStore;
+  readiness: readonly ReadinessCheck[];
+}
+
+export function createApp({ logger, metrics, publisher, readModel, idempotency, readiness }: GatewayDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestContext(logger, httpRequestCounter(metrics)));
+  opsRoutes(metrics, readiness, app);
+  const send = commandSender(publisher, metrics);
+  app.use(orderRoutes({ send, readModel, idempotency }));
+  app.use(inventoryRoutes({ send, readModel }));
+  app.use(unknownRoute);
+  app.use(problemMiddleware(logger));
+  return app;
+}

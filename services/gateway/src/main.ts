@@ -1,0 +1,102 @@
+// Composition root: config, store, read model, projection, publisher and HTTP, started in that order
+// and stopped in reverse. The HTTP port opens first so /health answers (and /ready says why not)
+// while the schemas are registered and the projection replays.
+import path from 'node:path';
+import {
+  AvroSerde,
+  EventPublisher,
+  RegistryClient,
+  SagaMetrics,
+  SqliteDatabase,
+  backoffDelay,
+  close,
+  createKafka,
+  createLogger,
+  defaultBackoff,
+  isRetriable,
+  listen,
+  loadCatalog,
+  runProcess,
+  type EventType,
+  type Logger,
+} from '@saga/shared';
+import { createApp } from './app';
+import { SERVICE, loadGatewayConfig, type GatewayConfig } from './config';
+import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from './idempotency';
+import { Projector } from './projection/projector';
+import { ReadModel } from './projection/read-model';
+
+/** Every command the gateway publishes: their schemas are registered at start. */
+const PRODUCES: readonly EventType[] = ['PlaceOrder', 'CancelOrder', 'RestockProduct'];
+
+/** Registers the writer schemas, backing off while the registry is unreachable (a retriable error). */
+async function registerWriters(serde: AvroSerde, logger: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await serde.registerWriters(PRODUCES);
+    } catch (error) {
+      if (!isRetriable(error) || attempt >= defaultBackoff.maxAttempts) throw error;
+      const delayMs = backoffDelay(defaultBackoff, attempt);
+      logger.warn({ err: error, attempt, delayMs }, 'schema registry unavailable; retrying');
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+async function start(config: GatewayConfig, logger: Logger): Promise<() => Promise<void>> {
+  const metrics = new SagaMetrics(SERVICE);
+  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: SERVICE, logger });
+  const serde = new AvroSerde(new RegistryClient(config.registryUrl), loadCatalog());
+  const publisher = new EventPublisher(kafka, serde);
+  const readModel = new ReadModel();
+  const projector = new Projector(kafka, serde, readModel, { logger, metrics });
+  let writersRegistered = false;
+
+  // Each started part pushes its own stop; stop() runs them in reverse, also after a failed start.
+  const stops: Array<() => Promise<void> | void> = [];
+  const stop = async () => {
+    for (const stopPart of stops.splice(0).reverse()) await stopPart();
+  };
+  try {
+    const database = new SqliteDatabase(path.join(config.dataDir, 'gateway.sqlite'), IDEMPOTENCY_MIGRATIONS);
+    stops.push(() => database.close());
+    const idempotency = new SqliteIdempotencyStore(database);
+    await idempotency.purgeExpired();
+    const app = createApp({
+      logger,
+      metrics,
+      publisher,
+      readModel,
+      idempotency,
+      readiness: [
+        { name: 'schema-writers', check: () => writersRegistered },
+        { name: 'projection-joined', check: () => projector.isJoined() },
+        { name: 'projection-caught-up', check: () => projector.isCaughtUp() },
+      ],
+    });
+    const server = await listen(app, config.port, config.host);
+    stops.push(() => close(server));
+    logger.info({ host: config.host, port: config.port }, 'listening');
+    await registerWriters(serde, logger);
+    writersRegistered = true;
+    await publisher.connect();
+    stops.push(() => publisher.disconnect());
+    await projector.start();
+    stops.push(() => projector.stop());
+    return stop;
+  } catch (error) {
+    await stop().catch((stopError: unknown) => logger.error({ err: stopError }, 'cleanup after a failed start failed'));
+    throw error;
+  }
+}
+
+function run(): void {
+  // The boot logger reports a bad config; after that the configured level applies.
+  const bootLogger = createLogger(SERVICE, 'info');
+  runProcess(bootLogger, async () => {
+    const config = loadGatewayConfig();
+    return start(config, createLogger(SERVICE, config.logLevel));
+  });
+}
+
+run();

@@ -1,0 +1,175 @@
+import { acceptOrder, applyOrderRecord, isPlaced, type OrderRecord, type OrderState } from '../src/projection/orders';
+import { ReadModel } from '../src/projection/read-model';
+import { at, orderRecord, record } from './helpers';
+
+const orderId = 'order-1';
+const T0 = Date.UTC(2025, 0, 1, 12, 0, 0);
+
+const placed = (occurredAt = T0) =>
+  orderRecord(
+    'OrderPlaced',
+    record(
+      'OrderPlaced',
+      {
+        orderId,
+        customerId: 'c-1',
+        items: [{ sku: 'SKU-001', quantity: 2 }],
+        paymentToken: 'tok_visa',
+        shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+      },
+      { occurredAt },
+    ),
+  );
+const reserved = (occurredAt = T0 + 1) =>
+  orderRecord(
+    'StockReserved',
+    record(
+      'StockReserved',
+      { orderId, lines: [{ sku: 'SKU-001', quantity: 2, unitPriceCents: 1999 }], totalCents: 3998, currency: 'EUR' },
+      { occurredAt },
+    ),
+  );
+const confirmed = (occurredAt = T0 + 3) =>
+  orderRecord(
+    'OrderConfirmed',
+    record('OrderConfirmed', { orderId, totalCents: 3998, currency: 'EUR' }, { occurredAt }),
+  );
+const cancelled = (occurredAt = T0 + 3) =>
+  orderRecord('OrderCancelled', record('OrderCancelled', { orderId, reason: 'PAYMENT_DECLINED' }, { occurredAt }));
+
+/** Applies records in the order given, each at its own offset of its record type's topic. */
+function given(...records: OrderRecord[]): OrderState | undefined {
+  return records.reduce<OrderState | undefined>(
+    (order, r) => applyOrderRecord(order, r, at(`topic-of-${r.type}`)),
+    undefined,
+  );
+}
+
+describe('projecting an order', () => {
+  it('makes a placed order PENDING with its customer, items and creation time', () => {
+    const order = given(placed());
+    expect(order).toMatchObject({ status: 'PENDING', customerId: 'c-1', createdAt: T0, updatedAt: T0 });
+    expect(order?.items).toEqual([{ sku: 'SKU-001', quantity: 2 }]);
+  });
+
+  it('prices the order from StockReserved', () => {
+    const order = given(placed(), reserved());
+    expect(order).toMatchObject({ unitPriceCents: { 'SKU-001': 1999 }, totalCents: 3998, currency: 'EUR' });
+    expect(order?.updatedAt).toBe(T0 + 1);
+  });
+
+  it('confirms the order on OrderConfirmed', () => {
+    expect(given(placed(), reserved(), confirmed())?.status).toBe('CONFIRMED');
+  });
+
+  it('cancels the order with its reason on OrderCancelled', () => {
+    expect(given(placed(), cancelled())).toMatchObject({ status: 'CANCELLED', cancellationReason: 'PAYMENT_DECLINED' });
+  });
+
+  it('never moves a terminal order back: a replayed OrderPlaced leaves it CONFIRMED', () => {
+    const order = given(placed(), confirmed(), placed(T0 + 10));
+    expect(order?.status).toBe('CONFIRMED');
+    expect(order?.createdAt).toBe(T0);
+  });
+
+  it('keeps the first outcome: OrderConfirmed after OrderCancelled changes nothing', () => {
+    expect(given(placed(), cancelled(), confirmed(T0 + 4))).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: 'PAYMENT_DECLINED',
+    });
+  });
+
+  it('ignores a redelivered event: same state, one timeline entry', () => {
+    const once = given(placed(), reserved());
+    const redelivered = reserved();
+    const twice = applyOrderRecord(
+      applyOrderRecord(once, redelivered, at('inventory.events')),
+      redelivered,
+      at('inventory.events'),
+    );
+    expect(twice.timeline.filter((entry) => entry.eventId === redelivered.event.envelope.eventId)).toHaveLength(1);
+    expect(twice.timeline).toHaveLength(3);
+  });
+
+  it('merges facts that arrive before the placement, but shows the order only once placed', () => {
+    const early = given(reserved(T0 + 1));
+    expect(isPlaced(early)).toBe(false);
+    const order = applyOrderRecord(early, placed(T0), at('order.events'));
+    expect(isPlaced(order)).toBe(true);
+    expect(order).toMatchObject({ status: 'PENDING', totalCents: 3998, createdAt: T0, updatedAt: T0 + 1 });
+  });
+
+  it('orders the timeline by occurredAt, then topic and offset, whatever the arrival order', () => {
+    const late = confirmed(T0 + 3);
+    const order = given(late, reserved(T0 + 1), placed(T0));
+    expect(order?.timeline.map((entry) => entry.type)).toEqual(['OrderPlaced', 'StockReserved', 'OrderConfirmed']);
+    const sameInstant = given(placed(T0), reserved(T0));
+    expect(sameInstant?.timeline.map((entry) => entry.topic)).toEqual([
+      'topic-of-OrderPlaced',
+      'topic-of-StockReserved',
+    ]);
+  });
+
+  it('records the payload without the envelope, and where and by whom the record was written', () => {
+    const r = reserved();
+    const [entry] = applyOrderRecord(undefined, r, { topic: 'inventory.events', partition: 3, offset: 42 }).timeline;
+    expect(entry).toEqual({
+      eventId: r.event.envelope.eventId,
+      type: 'StockReserved',
+      topic: 'inventory.events',
+      partition: 3,
+      offset: 42,
+      producer: 'test',
+      occurredAt: T0 + 1,
+      causationId: r.event.envelope.causationId,
+      payload: {
+        orderId,
+        lines: [{ sku: 'SKU-001', quantity: 2, unitPriceCents: 1999 }],
+        totalCents: 3998,
+        currency: 'EUR',
+      },
+    });
+  });
+});
+
+describe("the gateway's own accepted order", () => {
+  const command = record('PlaceOrder', {
+    orderId,
+    customerId: 'c-1',
+    items: [{ sku: 'SKU-001', quantity: 2 }],
+    paymentToken: 'tok_visa',
+    shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+  });
+
+  it('is PENDING at once, without a timeline entry until its PlaceOrder is read back', () => {
+    const order = acceptOrder(undefined, command);
+    expect(order).toMatchObject({ status: 'PENDING', customerId: 'c-1', createdAt: T0 });
+    expect(order.timeline).toEqual([]);
+    const readBack = applyOrderRecord(order, orderRecord('PlaceOrder', command), at('order.commands'));
+    expect(readBack.timeline.map((entry) => entry.type)).toEqual(['PlaceOrder']);
+    expect(readBack.createdAt).toBe(T0);
+  });
+
+  it('does not reset an order the projection already saw confirmed', () => {
+    const order = acceptOrder(given(placed(), confirmed()), command);
+    expect(order.status).toBe('CONFIRMED');
+  });
+});
+
+describe('projecting stock levels', () => {
+  const level = (available: number, occurredAt: number) =>
+    record(
+      'StockLevelChanged',
+      { sku: 'SKU-002', name: 'Mug', unitPriceCents: 850, currency: 'EUR', available, reserved: 1, sold: 0 },
+      { occurredAt },
+    );
+
+  it('keeps the latest level per sku and lists products by sku', () => {
+    const model = new ReadModel();
+    model.applyStockLevel(level(10, T0));
+    model.applyStockLevel(level(7, T0 + 1));
+    model.applyStockLevel({ ...level(3, T0), sku: 'SKU-001', name: 'Pen' });
+    expect(model.product('SKU-002')).toMatchObject({ available: 7, reserved: 1, unitPriceCents: 850 });
+    expect(model.allProducts().map((product) => product.sku)).toEqual(['SKU-001', 'SKU-002']);
+  });
+});
