@@ -19,7 +19,9 @@ module.exports = {
       testMatch: ['<rootDir>/**/*.int.test.ts', '<rootDir>/**/*.e2e.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 120_000,
     },
   ],
+  // A global option in jest 30 (ignored inside a project): generous for the integration tiers, whose
+  // tests wait on real processes; unit tests finish in milliseconds either way.
+  testTimeout: 120_000,
 };
