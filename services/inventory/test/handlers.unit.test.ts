@@ -1,8 +1,8 @@
 // The handlers against the real SQLite store (in memory) and a context that commits like the runtime:
 // stock is conserved through reserve, release, sell and restock, also when orders for one sku race.
+import { testHandlerContext, type Emitted } from '../../../test/support/handler-context';
 import {
   BusinessRuleError,
-  createLogger,
   newEnvelope,
   SqliteDatabase,
   type Body,
@@ -19,32 +19,12 @@ import { addToCatalog } from '../src/domain/stock';
 import { decideAndApply } from '../src/handlers/apply';
 import { INVENTORY_MIGRATIONS, SqliteInventoryStore } from '../src/store';
 
-interface Emitted {
-  type: EventType;
-  body: unknown;
-  key: string | undefined;
-}
-
-const log = createLogger('inventory-test', 'silent');
-
 let db: SqliteDatabase;
 let store: SqliteInventoryStore;
 let emitted: Emitted[];
 
-/** Like the runtime's unit of work: events queued by the handler are kept only if the commit succeeds. */
 function contextFor(correlationId: string): HandlerContext {
-  const queued: Emitted[] = [];
-  return {
-    envelope: newEnvelope('test', { correlationId, causationId: 'test' }),
-    log,
-    emit: (type, body, key) => void queued.push({ type, body, key }),
-    commit: (work) =>
-      db.transaction(async () => {
-        const result = await work();
-        emitted.push(...queued);
-        return result;
-      }),
-  };
+  return testHandlerContext(db, newEnvelope('test', { correlationId, causationId: 'test' }), emitted);
 }
 
 function event<T extends EventType>(body: Body<T>, correlationId: string): EventMap[T] {

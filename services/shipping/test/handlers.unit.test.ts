@@ -1,13 +1,12 @@
 // The handlers against an in-memory store and a fake carrier that keeps its idempotency: what happens
 // when the carrier's answer is lost and the event is retried, or the order cancelled first.
+import { testHandlerContext, type Emitted } from '../../../test/support/handler-context';
 import {
-  createLogger,
   newEnvelope,
   ProviderUnavailableError,
   SqliteDatabase,
   type EventMap,
   type EventType,
-  type HandlerContext,
   type ServiceHandler,
 } from '@saga/shared';
 import type { Carrier } from '../src/carrier-client';
@@ -72,19 +71,13 @@ function setup() {
   const database = new SqliteDatabase(':memory:', SHIPPING_MIGRATIONS);
   const carrier = new FakeCarrier();
   const deps: ShippingDeps = { store: new SqliteShipmentStore(database), carrier };
+  const sink: Emitted[] = [];
   const emitted: EventType[] = [];
-  const log = createLogger('shipping-test', 'silent');
 
   /** Delivers one event as the runtime would: events emitted count only once the commit succeeds. */
   async function deliver<T extends EventType>(handler: ServiceHandler<T>, event: EventMap[T]): Promise<void> {
-    const queued: EventType[] = [];
-    const context: HandlerContext = {
-      envelope: event.envelope,
-      log,
-      emit: (type) => void queued.push(type),
-      commit: (work) => database.transaction(work).then((result) => (emitted.push(...queued), result)),
-    };
-    await handler(event, context);
+    await handler(event, testHandlerContext(database, event.envelope, sink));
+    emitted.splice(0, emitted.length, ...sink.map((entry) => entry.type));
   }
 
   return { deps, carrier, emitted, deliver, shipment: () => deps.store.get('o-1') };
