@@ -43,6 +43,8 @@ runProcess(runtime.logger, async () => {
     .on('OrderConfirmed', onOrderConfirmed(store))
     .on('RestockProduct', onRestockProduct(store));
   // Seed before consuming, so an order waiting on the topic never meets an empty catalog.
-  await runtime.start(() => seedCatalog(catalog, store, runtime.messaging, runtime.logger.child({ component: 'catalog' })));
+  await runtime.start(() =>
+    seedCatalog(catalog, store, runtime.messaging, runtime.logger.child({ component: 'catalog' })),
+  );
   return () => runtime.stop();
 });
