@@ -17,6 +17,7 @@ export const ErrorCodes = {
   BUSINESS_RULE: 'SAGA_BUSINESS_RULE',
   PROVIDER_UNAVAILABLE: 'SAGA_PROVIDER_UNAVAILABLE',
   PROVIDER_REJECTED: 'SAGA_PROVIDER_REJECTED',
+  CIRCUIT_OPEN: 'SAGA_CIRCUIT_OPEN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -138,6 +139,22 @@ export class ProviderRejectedError extends SagaError {
   static readonly code = ErrorCodes.PROVIDER_REJECTED;
   readonly code = ProviderRejectedError.code;
   readonly retriable = false;
+}
+
+/**
+ * A provider's circuit breaker is open: calls fail fast until `retryAfterMs`, when one probe is let
+ * through. The consumer pauses the partition until then instead of failing the order.
+ */
+export class CircuitOpenError extends SagaError {
+  static readonly code = ErrorCodes.CIRCUIT_OPEN;
+  readonly code = CircuitOpenError.code;
+  readonly retriable = true;
+  constructor(
+    readonly breaker: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(`circuit breaker for ${breaker} is open; next probe in ${retryAfterMs} ms`);
+  }
 }
 
 export function isRetriable(error: unknown): boolean {

@@ -33,7 +33,9 @@ export { runProcess } from './service/run-process';
 export {
   ServiceRuntime,
   serviceSettings,
+  providerSettings,
   type ServiceConfig,
   type ServiceRuntimeOptions,
 } from './service/service-runtime';
 export { callProvider, type ProviderResponse } from './providers/http';
+export { ProviderBreaker, BreakerStates, type BreakerOptions } from './providers/circuit-breaker';

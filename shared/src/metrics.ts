@@ -9,6 +9,9 @@ export const MetricNames = {
   produced: 'saga_events_produced_total',
   handlerSeconds: 'saga_handler_duration_seconds',
   outboxPending: 'saga_outbox_pending',
+  circuitState: 'saga_circuit_state',
+  partitionsPaused: 'saga_partitions_paused_total',
+  httpRequests: 'saga_gateway_http_requests_total',
 } as const;
 
 export class SagaMetrics {
@@ -20,6 +23,8 @@ export class SagaMetrics {
   readonly produced: Counter<'type'>;
   readonly handlerSeconds: Histogram<'type'>;
   readonly outboxPending: Gauge;
+  readonly circuitState: Gauge<'breaker'>;
+  readonly partitionsPaused: Counter<'topic'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -65,6 +70,18 @@ export class SagaMetrics {
     this.outboxPending = new Gauge({
       name: MetricNames.outboxPending,
       help: 'events committed, not yet published',
+      registers,
+    });
+    this.circuitState = new Gauge({
+      name: MetricNames.circuitState,
+      help: 'provider circuit breaker: 0 closed, 1 half-open, 2 open',
+      labelNames: ['breaker'],
+      registers,
+    });
+    this.partitionsPaused = new Counter({
+      name: MetricNames.partitionsPaused,
+      help: 'times a partition was paused because a circuit breaker was open',
+      labelNames: ['topic'],
       registers,
     });
   }

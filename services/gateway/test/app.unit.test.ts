@@ -1,5 +1,5 @@
 // The operational endpoints and the fallbacks every request passes through.
-import { GatewayMetricNames } from '../src/metrics';
+import { MetricNames } from '@saga/shared';
 import { startGateway, type TestGateway } from './helpers';
 
 let gateway: TestGateway;
@@ -31,8 +31,8 @@ it('When requests were answered, Then /metrics counts them by route pattern and 
 
   const metrics = await (await gateway.request('/metrics')).text();
 
-  expect(metrics).toContain(`${GatewayMetricNames.httpRequests}{route="/orders/:id",status="404"`);
-  expect(metrics).toContain(`${GatewayMetricNames.httpRequests}{route="unmatched",status="404"`);
+  expect(metrics).toContain(`${MetricNames.httpRequests}{route="/orders/:id",status="404"`);
+  expect(metrics).toContain(`${MetricNames.httpRequests}{route="unmatched",status="404"`);
 });
 
 it('When no route matches, Then it answers a 404 problem', async () => {

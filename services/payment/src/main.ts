@@ -6,6 +6,8 @@ import {
   loadConfig,
   runProcess,
   serviceSettings,
+  providerSettings,
+  ProviderBreaker,
   setting,
 } from '@saga/shared';
 import { onOrderCancelled } from './handlers/OrderCancelled';
@@ -22,12 +24,7 @@ const config = loadConfig({
     'http://127.0.0.1:8095',
     formats.url,
   ),
-  providerTimeoutMs: setting(
-    'PROVIDER_TIMEOUT_MS',
-    'a provider call unanswered after this long is abandoned and retried',
-    10_000,
-    formats.int,
-  ),
+  ...providerSettings,
 });
 
 const runtime = new ServiceRuntime({
@@ -41,7 +38,13 @@ const runtime = new ServiceRuntime({
 runProcess(runtime.logger, async () => {
   const deps = {
     store: new SqlitePaymentStore(runtime.db),
-    provider: new PaymentProviderClient(config.providerUrl, config.providerTimeoutMs),
+    provider: new PaymentProviderClient(
+      config.providerUrl,
+      config.providerTimeoutMs,
+      new ProviderBreaker('payment-provider', runtime.metrics, runtime.logger, {
+        resetTimeoutMs: config.breakerResetMs,
+      }),
+    ),
   };
   runtime
     .on('OrderPlaced', onOrderPlaced(deps))

@@ -1,6 +1,6 @@
 // The payment provider's HTTP API as two calls. callProvider turns outages into retriable errors; here
 // the answers become outcomes: 201 charged, 402 declined, anything else a request we got wrong.
-import { callProvider, ProviderRejectedError } from '@saga/shared';
+import { callProvider, ProviderRejectedError, type ProviderBreaker } from '@saga/shared';
 import type { ChargeOutcome, ChargeRequest, RefundRequest } from './domain/payment';
 
 const PROVIDER = 'payment provider';
@@ -26,6 +26,7 @@ export class PaymentProviderClient implements PaymentProvider {
   constructor(
     private readonly baseUrl: string,
     private readonly timeoutMs: number,
+    private readonly breaker?: ProviderBreaker,
   ) {}
 
   async charge(request: ChargeRequest): Promise<ChargeOutcome> {
@@ -35,6 +36,7 @@ export class PaymentProviderClient implements PaymentProvider {
       url,
       { method: 'POST', body: request },
       this.timeoutMs,
+      this.breaker,
     );
     if (status === 201 && typeof body?.chargeId === 'string') return { kind: 'succeeded', chargeId: body.chargeId };
     if (status === 402) return { kind: 'declined', declineCode: body?.declineCode ?? 'declined' };
@@ -48,6 +50,7 @@ export class PaymentProviderClient implements PaymentProvider {
       url,
       { method: 'POST', body: { idempotencyKey } },
       this.timeoutMs,
+      this.breaker,
     );
     if (status !== 201) throw rejected('refund', idempotencyKey, status, body);
   }

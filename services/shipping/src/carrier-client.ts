@@ -1,6 +1,6 @@
 // The carrier's HTTP API as two calls. callProvider turns outages into retriable errors; here the
 // answers become outcomes: 201 booked, 422 refused, anything else a request we got wrong.
-import { callProvider, ProviderRejectedError } from '@saga/shared';
+import { callProvider, ProviderRejectedError, type ProviderBreaker } from '@saga/shared';
 import type { BookingOutcome, BookingRequest } from './domain/shipment';
 
 const PROVIDER = 'carrier';
@@ -26,6 +26,7 @@ export class CarrierClient implements Carrier {
   constructor(
     private readonly baseUrl: string,
     private readonly timeoutMs: number,
+    private readonly breaker?: ProviderBreaker,
   ) {}
 
   async book({ idempotencyKey, address, items }: BookingRequest): Promise<BookingOutcome> {
@@ -46,6 +47,7 @@ export class CarrierClient implements Carrier {
       `${this.baseUrl}/v1/shipments`,
       { method: 'POST', body },
       this.timeoutMs,
+      this.breaker,
     );
     const { shipmentId, carrier, trackingNumber, reason } = answer.body ?? {};
     if (answer.status === 201 && shipmentId && carrier && trackingNumber) {
@@ -61,6 +63,7 @@ export class CarrierClient implements Carrier {
       `${this.baseUrl}/v1/shipments/${encodeURIComponent(shipmentId)}/cancel`,
       { method: 'POST' },
       this.timeoutMs,
+      this.breaker,
     );
     if (status !== 200) throw rejected(`the cancel of ${shipmentId}`, status, body);
   }

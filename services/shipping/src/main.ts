@@ -6,6 +6,8 @@ import {
   loadConfig,
   runProcess,
   serviceSettings,
+  providerSettings,
+  ProviderBreaker,
   setting,
 } from '@saga/shared';
 import { CarrierClient } from './carrier-client';
@@ -17,12 +19,7 @@ import { SHIPPING_MIGRATIONS, SqliteShipmentStore } from './store';
 const config = loadConfig({
   ...serviceSettings,
   carrierUrl: setting('CARRIER_URL', 'base URL of the carrier API', 'http://127.0.0.1:8096', formats.url),
-  providerTimeoutMs: setting(
-    'PROVIDER_TIMEOUT_MS',
-    'a carrier call unanswered after this long is abandoned and retried',
-    10_000,
-    formats.int,
-  ),
+  ...providerSettings,
 });
 
 const runtime = new ServiceRuntime({
@@ -36,7 +33,11 @@ const runtime = new ServiceRuntime({
 runProcess(runtime.logger, async () => {
   const deps = {
     store: new SqliteShipmentStore(runtime.db),
-    carrier: new CarrierClient(config.carrierUrl, config.providerTimeoutMs),
+    carrier: new CarrierClient(
+      config.carrierUrl,
+      config.providerTimeoutMs,
+      new ProviderBreaker('carrier', runtime.metrics, runtime.logger, { resetTimeoutMs: config.breakerResetMs }),
+    ),
   };
   runtime
     .on('OrderPlaced', onOrderPlaced(deps))

@@ -4,7 +4,7 @@
 // same partition, i.e. the same order, never overtake it); a permanent one is dead-lettered.
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { AvroSerde } from '../avro/serde';
-import { isRetriable } from '../errors';
+import { CircuitOpenError, isRetriable } from '../errors';
 import { EventCatalog, type EventMap, type EventType } from '../generated/events';
 import type { Logger } from '../log';
 import type { SagaMetrics } from '../metrics';
@@ -81,8 +81,8 @@ export class EventConsumer {
     await this.consumer.subscribe({ topics: this.topics(), fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.concurrency ?? 1,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        await this.process(topic, partition, message, heartbeat);
+      eachMessage: async ({ topic, partition, message, heartbeat, pause }) => {
+        await this.process(topic, partition, message, heartbeat, pause);
       },
     });
   }
@@ -92,7 +92,13 @@ export class EventConsumer {
     await this.deadLetters.disconnect();
   }
 
-  private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>) {
+  private async process(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    pause: () => () => void,
+  ) {
     const key = message.key?.toString() ?? null;
     const log = this.options.logger.child({ topic, partition, offset: message.offset, correlationId: key });
     for (let attempt = 1; ; attempt++) {
@@ -111,6 +117,13 @@ export class EventConsumer {
         });
         return;
       } catch (error) {
+        if (error instanceof CircuitOpenError) {
+          // The provider is down: hold this partition (this order and the ones behind it) until the
+          // breaker lets a probe through, then try the same record again. Not a failed attempt.
+          attempt -= 1;
+          await this.pauseFor(error, topic, partition, log, heartbeat, pause);
+          continue;
+        }
         if (!isRetriable(error) || attempt >= this.backoff.maxAttempts) {
           log.error({ err: error, attempt }, 'record failed permanently; writing it to the dead-letter topic');
           await this.deadLetters.write({ topic, partition, ...message, key: message.key }, error, attempt);
@@ -123,5 +136,25 @@ export class EventConsumer {
         await heartbeat();
       }
     }
+  }
+
+  private async pauseFor(
+    error: CircuitOpenError,
+    topic: string,
+    partition: number,
+    log: Logger,
+    heartbeat: () => Promise<void>,
+    pause: () => () => void,
+  ): Promise<void> {
+    const resume = pause();
+    this.options.metrics?.partitionsPaused.inc({ topic });
+    log.warn({ breaker: error.breaker, pauseMs: error.retryAfterMs }, 'circuit open: partition paused');
+    const until = Date.now() + error.retryAfterMs;
+    while (Date.now() < until) {
+      await sleep(Math.min(1_000, until - Date.now()));
+      await heartbeat();
+    }
+    resume();
+    log.info({ breaker: error.breaker }, 'partition resumed: probing the provider');
   }
 }

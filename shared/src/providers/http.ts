@@ -2,13 +2,26 @@
 // 429) become retriable ProviderUnavailableErrors; the caller maps business answers (a decline, a
 // refused address) from the status it gets back.
 import { ProviderUnavailableError } from '../errors';
+import type { ProviderBreaker } from './circuit-breaker';
 
 export interface ProviderResponse<T = unknown> {
   status: number;
   body: T;
 }
 
-export async function callProvider<T = unknown>(
+/** Calls through `breaker` when given, so outages open it and an open one fails fast. */
+export function callProvider<T = unknown>(
+  provider: string,
+  url: string,
+  init: { method: 'GET' | 'POST' | 'DELETE'; body?: unknown },
+  timeoutMs: number,
+  breaker?: ProviderBreaker,
+): Promise<ProviderResponse<T>> {
+  const call = () => request<T>(provider, url, init, timeoutMs);
+  return breaker ? breaker.call(call) : call();
+}
+
+async function request<T>(
   provider: string,
   url: string,
   init: { method: 'GET' | 'POST' | 'DELETE'; body?: unknown },

@@ -24,6 +24,25 @@ export const serviceSettings = {
   httpPort: setting('HTTP_PORT', 'port of /health, /ready and /metrics', 0, formats.port),
   dataDir: setting('DATA_DIR', 'folder of the service SQLite database', '.data', formats.string),
   concurrency: setting('CONSUMER_CONCURRENCY', 'partitions handled at once', 6, formats.int),
+  retryMaxAttempts: setting(
+    'RETRY_MAX_ATTEMPTS',
+    'attempts at a failing record before it is dead-lettered',
+    8,
+    formats.int,
+  ),
+  retryInitialDelayMs: setting('RETRY_INITIAL_DELAY_MS', 'backoff before the second attempt', 200, formats.int),
+  retryMaxDelayMs: setting('RETRY_MAX_DELAY_MS', 'longest backoff between attempts', 10_000, formats.int),
+};
+
+/** Settings of a service that calls an external provider through a circuit breaker. */
+export const providerSettings = {
+  providerTimeoutMs: setting(
+    'PROVIDER_TIMEOUT_MS',
+    'a provider call unanswered after this long counts as failed',
+    10_000,
+    formats.int,
+  ),
+  breakerResetMs: setting('BREAKER_RESET_MS', 'how long an open circuit waits before a probe', 5_000, formats.int),
 };
 
 export type ServiceConfig = ConfigOf<typeof serviceSettings>;
@@ -68,6 +87,11 @@ export class ServiceRuntime {
       logger: this.logger,
       metrics: this.metrics,
       concurrency: config.concurrency,
+      backoff: {
+        maxAttempts: config.retryMaxAttempts,
+        initialDelayMs: config.retryInitialDelayMs,
+        maxDelayMs: config.retryMaxDelayMs,
+      },
     });
     this.messaging = new ServiceMessaging({
       service,
