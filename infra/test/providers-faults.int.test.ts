@@ -123,8 +123,8 @@ describe('provider fault injection', () => {
     const merged = await call('GET', '/admin/faults');
     const cleared = await call('DELETE', '/admin/faults');
 
-    expect(merged.body).toEqual({ latencyMs: 5, errorRate: 0.25, down: false });
-    expect(cleared.body).toEqual({ latencyMs: 0, errorRate: 0, down: false });
+    expect(merged.body).toEqual({ latencyMs: 5, errorRate: 0.25, down: false, rejectAll: false });
+    expect(cleared.body).toEqual({ latencyMs: 0, errorRate: 0, down: false, rejectAll: false });
   });
 
   it.each([{ latencyMs: -1 }, { latencyMs: 1.5 }, { errorRate: 1.5 }, { down: 'yes' }, { errorrate: 0.5 }])(
@@ -133,7 +133,7 @@ describe('provider fault injection', () => {
       const { call, setFaults } = await startPaymentProvider();
 
       expect((await setFaults(patch)).status).toBe(400);
-      expect((await call('GET', '/admin/faults')).body).toEqual({ latencyMs: 0, errorRate: 0, down: false });
+      expect((await call('GET', '/admin/faults')).body).toEqual({ latencyMs: 0, errorRate: 0, down: false, rejectAll: false });
     },
   );
 

@@ -106,7 +106,9 @@ export class SagaApi {
     ).body;
   }
 
-  async paymentFaults(faults: { latencyMs?: number; errorRate?: number; down?: boolean } | 'reset'): Promise<void> {
+  async paymentFaults(
+    faults: { latencyMs?: number; errorRate?: number; down?: boolean; rejectAll?: boolean } | 'reset',
+  ): Promise<void> {
     if (faults === 'reset') await http('DELETE', `${this.paymentProviderUrl}/admin/faults`);
     else await http('PUT', `${this.paymentProviderUrl}/admin/faults`, faults);
   }

@@ -12,6 +12,8 @@ export interface TestSystem {
   gatewayUrl: string;
   paymentProviderUrl: string;
   carrierUrl: string;
+  /** Ops HTTP (/health, /ready, /metrics) of each saga service, by launcher process name. */
+  opsUrls: Record<'order' | 'inventory' | 'payment' | 'shipping', string>;
   logFile: string;
 }
 
@@ -35,6 +37,12 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     gatewayUrl: system.gatewayUrl,
     paymentProviderUrl: `http://127.0.0.1:${ports.paymentProvider}`,
     carrierUrl: `http://127.0.0.1:${ports.carrier}`,
+    opsUrls: {
+      order: `http://127.0.0.1:${ports.order}`,
+      inventory: `http://127.0.0.1:${ports.inventory}`,
+      payment: `http://127.0.0.1:${ports.payment}`,
+      shipping: `http://127.0.0.1:${ports.shipping}`,
+    },
     logFile,
   };
 }

@@ -9,6 +9,7 @@ export const ProviderErrorCodes = {
   SHIPMENT_NOT_CANCELLABLE: 'shipment_not_cancellable',
   PROVIDER_DOWN: 'provider_down',
   INJECTED_FAILURE: 'injected_failure',
+  INJECTED_REJECTION: 'injected_rejection',
   INTERNAL: 'internal_error',
 } as const;
 

@@ -15,9 +15,14 @@ export interface Faults {
   errorRate: number;
   /** Answer 503 to every non-admin request. */
   down: boolean;
+  /**
+   * Answer 400 to every non-admin request, as a provider would after an incompatible API change: a
+   * permanent failure the caller dead-letters (and replays once "fixed", i.e. reset).
+   */
+  rejectAll: boolean;
 }
 
-export const NO_FAULTS: Readonly<Faults> = Object.freeze({ latencyMs: 0, errorRate: 0, down: false });
+export const NO_FAULTS: Readonly<Faults> = Object.freeze({ latencyMs: 0, errorRate: 0, down: false, rejectAll: false });
 
 /** Checks a PUT /admin/faults body; unknown keys are refused so a typo cannot silently inject nothing. */
 export function parseFaultPatch(body: unknown): Partial<Faults> {
@@ -31,11 +36,11 @@ export function parseFaultPatch(body: unknown): Partial<Faults> {
     } else if (key === 'errorRate') {
       if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw invalidRequest('errorRate must be in 0..1');
       patch.errorRate = value;
-    } else if (key === 'down') {
-      if (typeof value !== 'boolean') throw invalidRequest('down must be a boolean');
-      patch.down = value;
+    } else if (key === 'down' || key === 'rejectAll') {
+      if (typeof value !== 'boolean') throw invalidRequest(`${key} must be a boolean`);
+      patch[key] = value;
     } else {
-      throw invalidRequest(`unknown fault "${key}" (expected latencyMs, errorRate, down)`);
+      throw invalidRequest(`unknown fault "${key}" (expected latencyMs, errorRate, down, rejectAll)`);
     }
   }
   return patch;
@@ -70,8 +75,11 @@ export class FaultInjector {
     return async (_req, _res, next) => {
       if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
       // Read after the delay: a test that flips `down` mid-request gets the state at decision time.
-      const { down, errorRate } = this.faults;
+      const { down, errorRate, rejectAll } = this.faults;
       if (down) throw new ProviderError(503, ProviderErrorCodes.PROVIDER_DOWN, 'provider is down (injected fault)');
+      if (rejectAll) {
+        throw new ProviderError(400, ProviderErrorCodes.INJECTED_REJECTION, 'request rejected (injected fault)');
+      }
       if (errorRate > 0 && this.random() < errorRate) {
         throw new ProviderError(500, ProviderErrorCodes.INJECTED_FAILURE, 'injected failure; nothing was recorded');
       }

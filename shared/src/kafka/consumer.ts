@@ -119,8 +119,9 @@ export class EventConsumer {
       } catch (error) {
         if (error instanceof CircuitOpenError) {
           // The provider is down: hold this partition (this order and the ones behind it) until the
-          // breaker lets a probe through, then try the same record again. Not a failed attempt.
-          attempt -= 1;
+          // breaker lets a probe through, then try the same record again.
+          // The outage is the breaker's to judge: start counting attempts afresh after it.
+          attempt = 0;
           await this.pauseFor(error, topic, partition, log, heartbeat, pause);
           continue;
         }

@@ -1,0 +1,154 @@
+// Delivery guarantees under failure, end to end: redelivered records change nothing, poison records
+// land on every consuming group's dead-letter topic without stopping it, a provider outage pauses
+// the saga instead of failing orders, and a dead letter replayed after the fix completes its order.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { KafkaMessage } from 'kafkajs';
+import { DeadLetterHeaders, frame } from '@saga/shared';
+import { connectedProducer, eventually, readRecords, stackEndpoints, testKafka, uniqueName } from '../support/helpers';
+import { http, startTestSystem, type TestSystem } from '../support/system';
+import { SagaApi, orderRequest } from './orders';
+
+const SAGA_TOPICS = ['order.commands', 'order.events', 'inventory.events', 'payment.events', 'shipping.events'];
+const kafka = testKafka();
+let system: TestSystem;
+let api: SagaApi;
+
+beforeAll(async () => {
+  // A long deadline: these tests hold orders up on purpose and must not see them time out.
+  system = await startTestSystem({ ORDER_TIMEOUT_MS: '90000', BREAKER_RESET_MS: '1500' });
+  api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
+}, 180_000);
+
+afterAll(async () => {
+  await system?.system.stop();
+});
+
+afterEach(async () => {
+  await api.paymentFaults('reset');
+});
+
+async function metric(service: keyof TestSystem['opsUrls'], name: string): Promise<number> {
+  const text = (await http<string>('GET', `${system.opsUrls[service]}/metrics`)).body;
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(name))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}
+
+const headerValue = (record: KafkaMessage, name: string) => record.headers?.[name]?.toString();
+
+describe('delivery guarantees', () => {
+  it('changes nothing when every record of a confirmed order is delivered again', async () => {
+    const orderId = await api.place(orderRequest([{ sku: 'SKU-001', quantity: 1 }]));
+    await api.terminal(orderId);
+    const stock = await api.stockWhen('SKU-001', (s) => s.reserved === 0);
+    const duplicatesBefore = await metric('payment', 'saga_events_duplicate_total');
+    const records = (
+      await Promise.all(
+        SAGA_TOPICS.map(async (topic) => ({
+          topic,
+          messages: (
+            await readRecords(kafka, topic, (read) => read.some((r) => r.key?.toString() === orderId), {
+              timeoutMs: 10_000,
+            }).catch(() => [])
+          ).filter((r) => r.key?.toString() === orderId),
+        })),
+      )
+    ).filter(({ messages }) => messages.length > 0);
+
+    const producer = await connectedProducer(kafka);
+    for (const { topic, messages } of records) {
+      await producer.send({ topic, messages: messages.map(({ key, value, headers }) => ({ key, value, headers })) });
+    }
+
+    await eventually(async () =>
+      (await metric('payment', 'saga_events_duplicate_total')) > duplicatesBefore ? true : undefined,
+    );
+    expect(await api.order(orderId)).toMatchObject({ status: 'CONFIRMED' });
+    expect(await api.charges(orderId)).toEqual([expect.objectContaining({ status: 'succeeded', refunded: false })]);
+    expect(await api.shipments(orderId)).toEqual([expect.objectContaining({ status: 'booked' })]);
+    expect(await api.stock('SKU-001')).toMatchObject({ available: stock.available, reserved: 0 });
+  });
+
+  it('dead-letters garbage and unknown-schema records in every consuming group, and the next order completes', async () => {
+    const key = uniqueName('poison');
+    const producer = await connectedProducer(kafka);
+
+    await producer.send({
+      topic: 'order.events',
+      messages: [
+        { key, value: Buffer.from('definitely not avro'), headers: { origin: 'test' } },
+        { key, value: frame(7_777_777, Buffer.from([1, 2, 3])) },
+      ],
+    });
+
+    for (const group of ['inventory-service', 'payment-service', 'shipping-service', 'gateway-projection']) {
+      const dead = await readRecords(
+        kafka,
+        `${group}.dlt`,
+        (read) => read.filter((r) => r.key?.toString() === key).length >= 2,
+      );
+      const ours = dead.filter((r) => r.key?.toString() === key);
+      expect(ours.map((r) => headerValue(r, DeadLetterHeaders.errorType))).toEqual([
+        'SAGA_DECODE_FAILED',
+        'SAGA_UNKNOWN_SCHEMA_ID',
+      ]);
+      expect(ours.map((r) => headerValue(r, DeadLetterHeaders.originalTopic))).toEqual([
+        'order.events',
+        'order.events',
+      ]);
+      expect(ours[0]?.value?.toString()).toBe('definitely not avro');
+      expect(headerValue(ours[0]!, 'origin')).toBe('test');
+    }
+    const next = await api.terminal(await api.place(orderRequest([{ sku: 'SKU-001', quantity: 1 }])));
+    expect(next.status).toBe('CONFIRMED');
+  });
+
+  it('pauses instead of declining orders while the payment provider is down, and completes them after', async () => {
+    const deadLetteredBefore = await metric('payment', 'saga_events_dead_lettered_total');
+    await api.paymentFaults({ down: true });
+    const orderIds = await Promise.all(
+      Array.from({ length: 12 }, () => api.place(orderRequest([{ sku: 'SKU-002', quantity: 1 }]))),
+    );
+    await eventually(
+      async () => ((await metric('payment', 'saga_partitions_paused_total')) > 0 ? true : undefined),
+      30_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 10_000)); // a 10 s outage under load
+
+    await api.paymentFaults('reset');
+
+    const orders = await Promise.all(orderIds.map((id) => api.terminal(id, 60_000)));
+    expect(orders.map((order) => order.status)).toEqual(orderIds.map(() => 'CONFIRMED'));
+    expect(await metric('payment', 'saga_events_dead_lettered_total')).toBe(deadLetteredBefore);
+  }, 120_000);
+
+  it('completes an order whose dead-lettered payment is replayed after the cause is fixed; a second replay is a no-op', async () => {
+    await api.paymentFaults({ rejectAll: true });
+    const orderId = await api.place(orderRequest([{ sku: 'SKU-003', quantity: 1 }]));
+    const dead = await readRecords(kafka, 'payment-service.dlt', (read) =>
+      read.some((r) => r.key?.toString() === orderId),
+    );
+    const letter = dead.find((r) => r.key?.toString() === orderId)!;
+    expect(headerValue(letter, DeadLetterHeaders.errorType)).toBe('SAGA_PROVIDER_REJECTED');
+    expect(await api.order(orderId)).toMatchObject({ status: 'PENDING' });
+
+    await api.paymentFaults('reset');
+    const dlt = (...args: string[]) =>
+      execFileSync('node', [path.resolve(__dirname, '../../infra/dist/dlt.js'), ...args], {
+        env: { ...process.env, KAFKA_BROKERS: stackEndpoints().brokers.join(','), LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+      });
+    expect(dlt('list', 'payment-service')).toContain(`key=${orderId}`);
+    dlt('replay', 'payment-service', letter.offset);
+
+    expect(await api.terminal(orderId)).toMatchObject({ status: 'CONFIRMED' });
+    const duplicates = await metric('payment', 'saga_events_duplicate_total');
+    dlt('replay', 'payment-service', letter.offset);
+    await eventually(async () =>
+      (await metric('payment', 'saga_events_duplicate_total')) > duplicates ? true : undefined,
+    );
+    expect(await api.charges(orderId)).toEqual([expect.objectContaining({ status: 'succeeded', refunded: false })]);
+  });
+});
