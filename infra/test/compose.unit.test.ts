@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { defaultPorts, systemProcesses } from '../src/launcher/system';
 
 const root = join(__dirname, '..', '..');
 const read = (file: string): string => readFileSync(join(root, file), 'utf8');
@@ -22,7 +23,8 @@ interface ComposeFile {
   services: Record<string, Service>;
 }
 
-const compose = parse(read('docker-compose.yml')) as ComposeFile;
+// merge: docker compose resolves YAML merge keys (<<: *anchor), which the file uses for the services' shared env.
+const compose = parse(read('docker-compose.yml'), { merge: true }) as ComposeFile;
 
 function service(name: string): Service {
   const found = compose.services[name];
@@ -109,5 +111,19 @@ describe('docker-compose.yml', () => {
     expect(topicInit.depends_on).toEqual({ kafka: { condition: 'service_healthy' } });
     expect(topicInit.restart).toBe('no');
     expect(advertised.split(',')).toContain(`PLAINTEXT://${brokers}`);
+  });
+
+  it('runs every process the native launcher runs, with restart like its supervisor and the same gateway port', () => {
+    const native = systemProcesses({ kafkaBrokers: 'k', registryUrl: 'r', dataDir: 'd', ports: defaultPorts });
+    const commands = Object.values(compose.services).map((svc) => ([] as string[]).concat(svc.command ?? []).join(' '));
+
+    for (const spec of native) {
+      const script = spec.script.slice(root.length + 1);
+      expect(commands).toContain(`node ${script}`);
+    }
+    for (const name of ['order', 'inventory', 'payment', 'shipping', 'gateway', 'payment-provider', 'carrier']) {
+      expect({ name, restart: service(name).restart }).toEqual({ name, restart: 'unless-stopped' });
+    }
+    expect(service('gateway').ports).toEqual([`127.0.0.1:${defaultPorts.gateway}:8080`]);
   });
 });

@@ -22,6 +22,7 @@ import { close, listen, opsRoutes } from './ops-server';
 export const serviceSettings = {
   ...platformSettings,
   httpPort: setting('HTTP_PORT', 'port of /health, /ready and /metrics', 0, formats.port),
+  httpHost: setting('HTTP_HOST', 'interface of the ops port (0.0.0.0 in containers)', '127.0.0.1', formats.string),
   dataDir: setting('DATA_DIR', 'folder of the service SQLite database', '.data', formats.string),
   concurrency: setting('CONSUMER_CONCURRENCY', 'partitions handled at once', 6, formats.int),
   retryMaxAttempts: setting(
@@ -118,7 +119,7 @@ export class ServiceRuntime {
     await beforeConsuming?.();
     await this.consumer.start();
     const app = opsRoutes(this.metrics, [{ name: 'kafka-consumer', check: () => this.consumer.isJoined() }]);
-    this.server = await listen(app, this.options.config.httpPort);
+    this.server = await listen(app, this.options.config.httpPort, this.options.config.httpHost);
     const address = this.server.address();
     this.logger.info(
       { port: typeof address === 'object' ? address?.port : address, topics: this.consumer.topics() },
