@@ -12,6 +12,7 @@ import {
   deadLetterTopic,
   loadConfig,
   platformSettings,
+  producerConfig,
 } from '@saga/shared';
 
 const config = loadConfig(platformSettings);
@@ -61,7 +62,7 @@ function summary(message: KafkaMessage): string {
 }
 
 async function replay(messages: KafkaMessage[]): Promise<void> {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer(producerConfig(1));
   await producer.connect();
   try {
     for (const message of messages) {

@@ -10,7 +10,7 @@ export { checkCatalog, fullTransitiveProblems, formatProblem, readProblem } from
 export { RegistryClient, SUBJECT_COMPATIBILITY } from './avro/registry-client';
 export { AvroSerde, subjectFor, type DecodedEvent } from './avro/serde';
 export { frame, unframe } from './avro/wire-format';
-export { createKafka, type KafkaOptions } from './kafka/client';
+export { createKafka, producerConfig, type KafkaOptions } from './kafka/client';
 export { EventPublisher, type OutgoingEvent } from './kafka/publisher';
 export { EventConsumer, type EventContext, type Handler, type EventConsumerOptions } from './kafka/consumer';
 export { DeadLetterHeaders, DeadLetterWriter } from './kafka/dead-letters';

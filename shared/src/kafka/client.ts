@@ -1,6 +1,6 @@
 // The one place kafkajs is constructed. Services never import kafkajs: they get publishers,
 // consumers and admin helpers from this folder, so a later client swap stays inside shared/.
-import { Kafka, logLevel, type LogEntry, type RetryOptions } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type LogEntry, type ProducerConfig, type RetryOptions } from 'kafkajs';
 import type { Logger } from '../log';
 
 export interface KafkaOptions {
@@ -31,4 +31,18 @@ export function createKafka({ brokers, clientId, logger, retry }: KafkaOptions):
         kafkaLog[LEVELS[level] ?? 'info'](extra, message);
       },
   });
+}
+
+/**
+ * Every producer of the system: idempotent (broker-side dedup of retried sends), never creating
+ * topics (they come from topics.ts), and with the Java client's murmur2 partitioner, so a key lands on
+ * the same partition whichever client wrote it.
+ */
+export function producerConfig(maxInFlightRequests: 1 | 5): ProducerConfig {
+  return {
+    idempotent: true,
+    maxInFlightRequests,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  };
 }

@@ -1,6 +1,7 @@
 // Writes a record that cannot be processed to `<group>.dlt`: the original key, value and headers,
 // plus why and where it failed, so nothing is lost and a person can replay it once the cause is fixed.
 import type { IHeaders, Kafka, Producer } from 'kafkajs';
+import { producerConfig } from './client';
 import { SagaError } from '../errors';
 import { deadLetterTopic } from '../topics';
 
@@ -34,7 +35,7 @@ export class DeadLetterWriter {
 
   constructor(kafka: Kafka, group: string) {
     this.topic = deadLetterTopic(group);
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer(producerConfig(1));
   }
 
   connect(): Promise<void> {

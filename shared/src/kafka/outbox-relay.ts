@@ -1,6 +1,7 @@
 // Drains the transactional outbox to Kafka: rows in commit order, with an idempotent producer, then
 // deletes them. A crash between send and delete re-sends on restart; consumers dedupe by eventId.
 import type { Kafka, Producer } from 'kafkajs';
+import { producerConfig } from './client';
 import type { Logger } from '../log';
 import type { SagaMetrics } from '../metrics';
 import type { MessagingTables } from '../store/messaging-tables';
@@ -26,7 +27,7 @@ export class OutboxRelay {
     private readonly tables: MessagingTables,
     private readonly options: OutboxRelayOptions,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+    this.producer = kafka.producer(producerConfig(5));
   }
 
   async start(): Promise<void> {

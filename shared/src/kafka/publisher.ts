@@ -1,6 +1,7 @@
 // Publishes typed events: encodes with the registered schema, keys by the aggregate id (so every
 // record of one order lands on one partition, in order), and sends with an idempotent producer.
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { producerConfig } from './client';
 import type { AvroSerde } from '../avro/serde';
 import type { EventMap, EventType } from '../generated/events';
 
@@ -19,7 +20,7 @@ export class EventPublisher {
     private readonly serde: AvroSerde,
   ) {
     // Idempotent: broker-side dedup of producer retries, so a retried send never duplicates.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: false });
+    this.producer = kafka.producer(producerConfig(5));
   }
 
   connect(): Promise<void> {
