@@ -29,7 +29,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const { brokers, registryUrl } = stackEndpoints();
   const system = await startSystem(
     { kafkaBrokers: brokers.join(','), registryUrl, dataDir, ports, env: { LOG_LEVEL: 'info', ...env } },
-    createLogger('test-launcher', 'info'),
+    createLogger('test-launcher', 'warn'),
     output,
   );
   return {
