@@ -88,6 +88,14 @@ export class SagaApi {
     return response.body.map((event) => event.type);
   }
 
+  /** Waits until the order's timeline holds every one of `types` (the projection reads several topics). */
+  timelineWith(orderId: string, types: string[], timeoutMs = 30_000): Promise<string[]> {
+    return eventually(async () => {
+      const seen = await this.eventTypes(orderId);
+      return types.every((type) => seen.includes(type)) ? seen : undefined;
+    }, timeoutMs);
+  }
+
   async charges(orderId: string): Promise<{ chargeId: string; status: string; refunded: boolean }[]> {
     return (
       await http<{ chargeId: string; status: string; refunded: boolean }[]>(
