@@ -119,7 +119,9 @@ describe('the order saga', () => {
       const charges = await api.charges(orderId);
       return charges.every((charge) => charge.refunded || charge.status !== 'succeeded') ? true : undefined;
     });
-    expect((await api.shipments(orderId)).filter((s) => s.status === 'booked')).toEqual([]);
+    await eventually(async () =>
+      (await api.shipments(orderId)).every((s) => s.status !== 'booked') ? true : undefined,
+    );
     const again = await fetch(`${system.gatewayUrl}/orders/${orderId}/cancel`, { method: 'POST' });
     expect(again.status).toBe(409);
   });
