@@ -39,3 +39,4 @@ export {
 } from './service/service-runtime';
 export { callProvider, type ProviderResponse } from './providers/http';
 export { ProviderBreaker, BreakerStates, type BreakerOptions } from './providers/circuit-breaker';
+export { kafkaOffsets, type OffsetSource, type PartitionOffset, type PartitionRange } from './kafka/offsets';

@@ -1,23 +1,9 @@
 // Tells when the projection has caught up: its group's committed offsets have reached the end offsets
 // the topics had when it started. Committed offsets (not handler calls) are compared because they also
 // advance past dead-lettered records and transaction markers, which no handler sees.
-import type { createKafka, Logger } from '@saga/shared';
+import type { Logger, OffsetSource, PartitionOffset, PartitionRange } from '@saga/shared';
 
-type Kafka = ReturnType<typeof createKafka>;
-
-export interface PartitionOffset {
-  topic: string;
-  partition: number;
-  offset: number;
-}
-
-/** One partition as it was at start: the first offset still retained and the end offset. */
-export interface PartitionRange {
-  topic: string;
-  partition: number;
-  low: number;
-  high: number;
-}
+export type { OffsetSource, PartitionOffset, PartitionRange };
 
 export function isCaughtUp(targets: readonly PartitionRange[], committed: readonly PartitionOffset[]): boolean {
   return targets.every(({ topic, partition, low, high }) => {
@@ -25,51 +11,6 @@ export function isCaughtUp(targets: readonly PartitionRange[], committed: readon
     const position = committed.find((c) => c.topic === topic && c.partition === partition)?.offset ?? -1;
     return position >= high;
   });
-}
-
-export interface OffsetSource {
-  ranges(topics: readonly string[]): Promise<PartitionRange[]>;
-  committed(groupId: string, topics: readonly string[]): Promise<PartitionOffset[]>;
-  /** Removes a finished group's committed offsets, so per-process groups do not pile up on the broker. */
-  deleteGroup(groupId: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** Offsets through the Kafka admin API; connects on first use. */
-export function kafkaOffsets(kafka: Kafka): OffsetSource {
-  const admin = kafka.admin();
-  let connected: Promise<void> | undefined;
-  const ready = () => (connected ??= admin.connect());
-  return {
-    async ranges(topics) {
-      await ready();
-      const perTopic = await Promise.all(
-        topics.map(async (topic) =>
-          (await admin.fetchTopicOffsets(topic)).map(({ partition, low, high }) => ({
-            topic,
-            partition,
-            low: Number(low),
-            high: Number(high),
-          })),
-        ),
-      );
-      return perTopic.flat();
-    },
-    async committed(groupId, topics) {
-      await ready();
-      const perTopic = await admin.fetchOffsets({ groupId, topics: [...topics] });
-      return perTopic.flatMap(({ topic, partitions }) =>
-        partitions.map(({ partition, offset }) => ({ topic, partition, offset: Number(offset) })),
-      );
-    },
-    async deleteGroup(groupId) {
-      await ready();
-      await admin.deleteGroups([groupId]);
-    },
-    async close() {
-      if (connected) await admin.disconnect();
-    },
-  };
 }
 
 /** Polls the group's committed offsets until they reach the starting end offsets; then stays caught up. */

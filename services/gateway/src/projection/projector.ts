@@ -9,8 +9,9 @@ import {
   type createKafka,
   type Logger,
   type SagaMetrics,
+  kafkaOffsets,
 } from '@saga/shared';
-import { CatchUpWatch, kafkaOffsets, type OffsetSource } from './catch-up';
+import { CatchUpWatch, type OffsetSource } from './catch-up';
 import type { OrderEventType, OrderRecord } from './orders';
 import type { ReadModel } from './read-model';
 
