@@ -133,7 +133,12 @@ describe('provider fault injection', () => {
       const { call, setFaults } = await startPaymentProvider();
 
       expect((await setFaults(patch)).status).toBe(400);
-      expect((await call('GET', '/admin/faults')).body).toEqual({ latencyMs: 0, errorRate: 0, down: false, rejectAll: false });
+      expect((await call('GET', '/admin/faults')).body).toEqual({
+        latencyMs: 0,
+        errorRate: 0,
+        down: false,
+        rejectAll: false,
+      });
     },
   );
 
