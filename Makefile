@@ -5,7 +5,7 @@ SHELL := /bin/bash
 STACK := infra/native/stack.sh
 MVN := mvn -q -B -f infra/native/pom.xml
 
-.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int dev infra-up infra-down down status
+.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos dev infra-up infra-down down status
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,8 +44,13 @@ test-unit: build ## fast unit tests, no I/O
 test-int: install build ## integration + end-to-end tests against a private native stack on free ports
 	npx jest --selectProjects integration
 
+test-chaos: install build ## crash test: SIGKILL each service, then restart the broker, under load (minutes)
+	@# In band: the services' consumer groups have fixed names, so two systems must not share the test broker.
+	@set -o pipefail; npx jest --selectProjects chaos --runInBand --json --outputFile=.jest-chaos.json; status=$$?; \
+	  node test/support/print-summary.js .jest-chaos.json; exit $$status
+
 test: install build schemas-check lint typecheck ## everything CI runs; ends with 'N passed, N failed'
-	@set -o pipefail; npx jest --json --outputFile=.jest-results.json; status=$$?; \
+	@set -o pipefail; npx jest --selectProjects unit integration --json --outputFile=.jest-results.json; status=$$?; \
 	  node test/support/print-summary.js .jest-results.json; exit $$status
 
 dev: install build ## run the whole system natively; prints the gateway URL (Ctrl-C or `make down` stops it)

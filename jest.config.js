@@ -20,6 +20,14 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    {
+      // The crash test (`make test-chaos`): minutes long, so a tier of its own, on the same real stack.
+      ...shared,
+      displayName: 'chaos',
+      testMatch: ['<rootDir>/test/chaos/**/*.chaos.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
   ],
   // A global option in jest 30 (ignored inside a project): generous for the integration tiers, whose
   // tests wait on real processes; unit tests finish in milliseconds either way.

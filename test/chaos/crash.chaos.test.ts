@@ -1,0 +1,98 @@
+// The crash test: processes and the broker fail in the middle of a hundred and more orders, and still
+// every order ends, nobody is charged or shipped twice, every compensation happens and stock is
+// conserved. Both cases live in one file so they never run at once: the services' consumer groups
+// have fixed names on the shared test broker. `make test-chaos`; figures are printed.
+import { SagaApi, type OrderView } from '../e2e/orders';
+import { startTestSystem, type TestSystem } from '../support/system';
+import { RestartWatch, killAndAwaitRestart, restartBroker, testStackEnv, type SagaService } from './faults';
+import { sagaViolations } from './invariants';
+import { allTerminal, freshCatalog, inFlight, outcomesOf, placeMixed, settled, sleep, stockLevels } from './load';
+
+const SERVICES: SagaService[] = ['order', 'inventory', 'payment', 'shipping'];
+const PROCESSES = [...SERVICES, 'gateway', 'payment-provider', 'carrier'];
+const ORDERS_PER_WAVE = 30;
+const ALL_TERMINAL_MS = 240_000;
+const SETTLE_MS = 90_000;
+
+let system: TestSystem;
+let api: SagaApi;
+
+beforeEach(async () => {
+  // A deadline well past any restart: an order must end because the saga finished, not because it timed out.
+  system = await startTestSystem({ ORDER_TIMEOUT_MS: process.env.EXP_TIMEOUT ?? '60000' });
+  api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
+}, 180_000);
+
+afterEach(async () => {
+  await system?.system.stop();
+});
+
+/** Waits for every order to end, then until every invariant holds; prints the figures. */
+async function expectSagaInvariants(
+  ids: string[],
+  start: Map<string, number>,
+  { since, watch, ...figures }: { since: number; watch: RestartWatch; [figure: string]: unknown },
+) {
+  const orders: OrderView[] = await allTerminal(api, ids, ALL_TERMINAL_MS);
+  const terminalMs = Date.now() - since;
+  const restarts = watch.stop();
+  const violations = await settled(async () => {
+    const [outcomes, levels] = await Promise.all([outcomesOf(api, orders), stockLevels(api, start.keys())]);
+    return outcomes && levels && sagaViolations(start, levels, outcomes);
+  }, SETTLE_MS);
+  const settledMs = Date.now() - since - terminalMs;
+  const outcomes = orders.reduce<Record<string, number>>((counts, { status, cancellationReason }) => {
+    const outcome = cancellationReason ?? status;
+    return { ...counts, [outcome]: (counts[outcome] ?? 0) + 1 };
+  }, {});
+  console.log(
+    JSON.stringify(
+      { orders: ids.length, ...figures, terminalMs, settledMs, restarts, outcomes, logFile: system.logFile },
+      null,
+      2,
+    ),
+  );
+  expect(violations).toEqual([]);
+  expect(outcomes.CONFIRMED).toBeGreaterThan(0);
+}
+
+describe('the saga under crashes', () => {
+  it('ends every order with every invariant kept when each service is SIGKILLed in turn', async () => {
+    const start = await freshCatalog(api);
+    const watch = new RestartWatch(system.system.supervisor, PROCESSES);
+    const ids: string[] = [];
+    const kills: { service: string; inFlight: number; downMs: number }[] = [];
+    let firstKill = 0;
+
+    // A wave of orders before each kill, so every service dies with orders of its own in flight.
+    for (const [wave, service] of SERVICES.entries()) {
+      ids.push(...(await placeMixed(api, wave * ORDERS_PER_WAVE, ORDERS_PER_WAVE)));
+      const pending = await inFlight(api, ids);
+      firstKill ||= Date.now();
+      kills.push({ service, inFlight: pending, downMs: await killAndAwaitRestart(system, service) });
+      await sleep(1_500);
+    }
+
+    await expectSagaInvariants(ids, start, { since: firstKill, watch, kills });
+    expect(kills.every((kill) => kill.inFlight > 0)).toBe(true);
+  }, 600_000);
+
+  const brokerEnv = testStackEnv();
+  // Only a stack this run started can be restarted (not one given by TEST_KAFKA_BROKERS).
+  (brokerEnv ? it : it.skip)(
+    'ends every order with every invariant kept when the broker restarts in the middle',
+    async () => {
+      const start = await freshCatalog(api);
+      const watch = new RestartWatch(system.system.supervisor, PROCESSES);
+
+      const ids = await placeMixed(api, 0, 4 * ORDERS_PER_WAVE);
+      const pending = await inFlight(api, ids);
+      const stoppedAt = Date.now();
+      const broker = await restartBroker(brokerEnv!, 5_000);
+
+      await expectSagaInvariants(ids, start, { since: stoppedAt, watch, inFlight: pending, broker });
+      expect(pending).toBeGreaterThan(0);
+    },
+    600_000,
+  );
+});

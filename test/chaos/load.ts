@@ -1,0 +1,114 @@
+// The chaos tests' load and what they read back. Reads tolerate a process that is restarting: a failed
+// request means "not yet", never an answer, so polling rides over restarts of the gateway or a provider.
+import fs from 'node:fs';
+import path from 'node:path';
+import { SagaApi, orderRequest, type OrderRequest, type OrderView } from '../e2e/orders';
+import type { OrderOutcome, StockLevel } from './invariants';
+
+const catalog = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../services/inventory/catalog.json'), 'utf8'),
+) as { sku: string; stock: number }[];
+
+/** The stock each product starts with in a fresh system (each test system seeds a new store). */
+export const catalogStock = new Map(catalog.map(({ sku, stock }) => [sku, stock]));
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Order `i` of a mix where most orders succeed and every failure path is taken: one in ten declined,
+ * one in ten undeliverable, one in ten for SKU-005 (3 in stock, so most of those are out of stock).
+ */
+export function mixedOrder(i: number): OrderRequest {
+  if (i % 10 === 3) return orderRequest([{ sku: 'SKU-001', quantity: 1 }], { token: 'tok_chargeDeclined' });
+  if (i % 10 === 7) return orderRequest([{ sku: 'SKU-004', quantity: 2 }], { postalCode: '00000' });
+  if (i % 10 === 5) return orderRequest([{ sku: 'SKU-005', quantity: 1 }]);
+  const line = [
+    { sku: 'SKU-001', quantity: 1 + (i % 2) },
+    { sku: 'SKU-004', quantity: 1 + (i % 3) },
+    { sku: 'SKU-006', quantity: 1 },
+  ][i % 3]!;
+  return orderRequest(i % 4 === 0 ? [line, { sku: 'SKU-002', quantity: 1 }] : [line]);
+}
+
+/** Places orders `from` .. `from + count - 1` of the mix at once; returns their ids. */
+export function placeMixed(api: SagaApi, from: number, count: number): Promise<string[]> {
+  return Promise.all(Array.from({ length: count }, (_, i) => api.place(mixedOrder(from + i))));
+}
+
+async function attempt<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch {
+    return undefined; // connection refused while a process restarts: poll again
+  }
+}
+
+/** In chunks, so a 2-core machine under chaos is not also flooded with hundreds of parallel requests. */
+async function inChunks<T, R>(items: readonly T[], read: (item: T) => Promise<R>, size = 20): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(read))));
+  return results;
+}
+
+const isTerminal = (order: OrderView | undefined) => order?.status === 'CONFIRMED' || order?.status === 'CANCELLED';
+
+export async function ordersNow(api: SagaApi, ids: readonly string[]): Promise<(OrderView | undefined)[]> {
+  return inChunks(ids, (id) => attempt(() => api.order(id)));
+}
+
+export async function inFlight(api: SagaApi, ids: readonly string[]): Promise<number> {
+  return (await ordersNow(api, ids)).filter((order) => !isTerminal(order)).length;
+}
+
+/** Waits until every order is CONFIRMED or CANCELLED; the error names the ones that are not. */
+export async function allTerminal(api: SagaApi, ids: readonly string[], timeoutMs: number): Promise<OrderView[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const orders = await ordersNow(api, ids);
+    const pending = ids.filter((_, i) => !isTerminal(orders[i]));
+    if (pending.length === 0) return orders as OrderView[];
+    if (Date.now() > deadline) {
+      throw new Error(`${pending.length} of ${ids.length} orders not terminal after ${timeoutMs} ms: ${pending}`);
+    }
+    await sleep(500);
+  }
+}
+
+/** Everything the invariants look at for these orders, or undefined when some read failed this time. */
+export async function outcomesOf(api: SagaApi, orders: readonly OrderView[]): Promise<OrderOutcome[] | undefined> {
+  const outcomes = await inChunks(orders, async (order) => {
+    const [charges, shipments, timeline] = await Promise.all([
+      attempt(() => api.charges(order.orderId)),
+      attempt(() => api.shipments(order.orderId)),
+      attempt(() => api.eventTypes(order.orderId)),
+    ]);
+    if (!charges || !shipments || !timeline) return undefined;
+    return { ...order, charges, shipments, timeline };
+  });
+  return outcomes.every(Boolean) ? (outcomes as OrderOutcome[]) : undefined;
+}
+
+export async function stockLevels(api: SagaApi, skus: Iterable<string>): Promise<StockLevel[] | undefined> {
+  const levels = await Promise.all([...skus].map((sku) => attempt(() => api.stock(sku))));
+  return levels.every((level) => typeof level?.available === 'number') ? (levels as StockLevel[]) : undefined;
+}
+
+/** Waits until the gateway shows the fresh catalog: this system's seed, not a level left by an earlier one. */
+export async function freshCatalog(api: SagaApi): Promise<Map<string, number>> {
+  for (const [sku, stock] of catalogStock) await api.stockWhen(sku, (s) => s.available === stock && s.reserved === 0);
+  return new Map(catalogStock);
+}
+
+/**
+ * Compensations and projections are eventually consistent: polls `check` until it finds no violation,
+ * and returns the last violations found when `timeoutMs` runs out (a real violation does not go away).
+ */
+export async function settled(check: () => Promise<string[] | undefined>, timeoutMs: number): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: string[] = ['could not read the outcomes (a process kept failing)'];
+  for (;;) {
+    last = (await check()) ?? last;
+    if (last.length === 0 || Date.now() > deadline) return last;
+    await sleep(1_000);
+  }
+}
