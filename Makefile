@@ -42,7 +42,7 @@ test-unit: build ## fast unit tests, no I/O
 	npx jest --selectProjects unit
 
 test-int: install build ## integration + end-to-end tests against a private native stack on free ports
-	npx jest --selectProjects integration
+	npx jest --selectProjects integration --runInBand
 
 test-chaos: install build ## crash test: SIGKILL each service, then restart the broker, under load (minutes)
 	@# In band: the services' consumer groups have fixed names, so two systems must not share the test broker.
@@ -50,7 +50,8 @@ test-chaos: install build ## crash test: SIGKILL each service, then restart the 
 	  node test/support/print-summary.js .jest-chaos.json; exit $$status
 
 test: install build schemas-check lint typecheck ## everything CI runs; ends with 'N passed, N failed'
-	@set -o pipefail; npx jest --selectProjects unit integration --json --outputFile=.jest-results.json; status=$$?; \
+	@# In band: each end-to-end file starts services whose consumer groups have fixed names on the one test broker.
+	@set -o pipefail; npx jest --selectProjects unit integration --runInBand --json --outputFile=.jest-results.json; status=$$?; \
 	  node test/support/print-summary.js .jest-results.json; exit $$status
 
 dev: install build ## run the whole system natively; prints the gateway URL (Ctrl-C or `make down` stops it)

@@ -19,7 +19,7 @@ let api: SagaApi;
 
 beforeEach(async () => {
   // A deadline well past any restart: an order must end because the saga finished, not because it timed out.
-  system = await startTestSystem({ ORDER_TIMEOUT_MS: process.env.EXP_TIMEOUT ?? '60000' });
+  system = await startTestSystem({ ORDER_TIMEOUT_MS: '60000' });
   api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
 }, 180_000);
 

@@ -22,6 +22,7 @@ interface Supervised {
 }
 
 const MAX_RESTART_DELAY_MS = 10_000;
+const STABLE_AFTER_MS = 60_000;
 
 export class Supervisor {
   private readonly processes = new Map<string, Supervised>();
@@ -53,6 +54,7 @@ export class Supervisor {
 
   private spawn(entry: Supervised): void {
     const { spec } = entry;
+    const startedAt = Date.now();
     const child = spawn(process.execPath, [spec.script], {
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,6 +71,8 @@ export class Supervisor {
     child.on('exit', (code, signal) => {
       sink?.end();
       if (entry.stopping) return;
+      // A process that ran a while before dying starts the backoff afresh; a crash loop keeps growing it.
+      if (Date.now() - startedAt > STABLE_AFTER_MS) entry.restarts = 0;
       entry.restarts += 1;
       const delay = Math.min(MAX_RESTART_DELAY_MS, 500 * 2 ** Math.min(entry.restarts - 1, 5));
       this.logger.warn(
