@@ -36,6 +36,8 @@ export interface EventConsumerOptions {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const SESSION_TIMEOUT_MS = 10_000;
+const HEARTBEAT_INTERVAL_MS = 3_000;
 
 export class EventConsumer {
   private readonly consumer: Consumer;
@@ -49,7 +51,14 @@ export class EventConsumer {
     private readonly serde: AvroSerde,
     private readonly options: EventConsumerOptions,
   ) {
-    this.consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    // A short session, so a crashed member's partitions move to a live one within seconds, not the
+    // default 30 s; long handlers (a slow provider) keep it alive with heartbeats (keepingAlive).
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: SESSION_TIMEOUT_MS,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+    });
     this.deadLetters = new DeadLetterWriter(kafka, options.deadLetterGroup ?? options.groupId);
     this.backoff = options.backoff ?? defaultBackoff;
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
@@ -107,14 +116,8 @@ export class EventConsumer {
         const handler = this.handlers.get(decoded.type);
         if (!handler) return; // another type on a shared topic: not ours to handle
         const eventLog = log.child({ eventId: decoded.value.envelope.eventId, eventType: decoded.type });
-        await handler(decoded.value, {
-          topic,
-          partition,
-          offset: message.offset,
-          key,
-          schemaId: decoded.schemaId,
-          log: eventLog,
-        });
+        const context = { topic, partition, offset: message.offset, key, schemaId: decoded.schemaId, log: eventLog };
+        await this.keepingAlive(heartbeat, log, () => handler(decoded.value, context));
         return;
       } catch (error) {
         if (error instanceof CircuitOpenError) {
@@ -157,5 +160,20 @@ export class EventConsumer {
     }
     resume();
     log.info({ breaker: error.breaker }, 'partition resumed: probing the provider');
+  }
+
+  /** Runs `work`, heartbeating meanwhile: kafkajs only heartbeats between records on its own. */
+  private async keepingAlive<T>(heartbeat: () => Promise<void>, log: Logger, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => {
+      heartbeat().catch((error: unknown) => {
+        // A rebalance is under way: kafkajs rejoins once this record is done; nothing to do here.
+        log.debug({ err: error }, 'heartbeat during a long handler failed');
+      });
+    }, HEARTBEAT_INTERVAL_MS);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
   }
 }
