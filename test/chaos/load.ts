@@ -1,16 +1,7 @@
 // The chaos tests' load and what they read back. Reads tolerate a process that is restarting: a failed
 // request means "not yet", never an answer, so polling rides over restarts of the gateway or a provider.
-import fs from 'node:fs';
-import path from 'node:path';
-import { SagaApi, orderRequest, type OrderRequest, type OrderView } from '../e2e/orders';
+import { SagaApi, catalogStock, orderRequest, type OrderRequest, type OrderView } from '../e2e/orders';
 import type { OrderOutcome, StockLevel } from './invariants';
-
-const catalog = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../../services/inventory/catalog.json'), 'utf8'),
-) as { sku: string; stock: number }[];
-
-/** The stock each product starts with in a fresh system (each test system seeds a new store). */
-export const catalogStock = new Map(catalog.map(({ sku, stock }) => [sku, stock]));
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -95,7 +86,7 @@ export async function stockLevels(api: SagaApi, skus: Iterable<string>): Promise
 
 /** Waits until the gateway shows the fresh catalog: this system's seed, not a level left by an earlier one. */
 export async function freshCatalog(api: SagaApi): Promise<Map<string, number>> {
-  for (const [sku, stock] of catalogStock) await api.stockWhen(sku, (s) => s.available === stock && s.reserved === 0);
+  await api.freshCatalog();
   return new Map(catalogStock);
 }
 

@@ -12,6 +12,7 @@ beforeAll(async () => {
   stackEndpoints();
   system = await startTestSystem();
   api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
+  await api.freshCatalog();
 }, 180_000);
 
 afterAll(async () => {

@@ -18,6 +18,7 @@ beforeAll(async () => {
   // A long deadline: these tests hold orders up on purpose and must not see them time out.
   system = await startTestSystem({ ORDER_TIMEOUT_MS: '90000', BREAKER_RESET_MS: '1500' });
   api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
+  await api.freshCatalog();
 }, 180_000);
 
 afterAll(async () => {

@@ -1,4 +1,6 @@
 // REST helpers for the saga end-to-end tests: place orders, wait for outcomes, read stock and providers.
+import fs from 'node:fs';
+import path from 'node:path';
 import { eventually } from '../support/helpers';
 import { http } from '../support/system';
 
@@ -46,6 +48,16 @@ export function orderRequest(
   };
 }
 
+/** Initial stock per sku, as the inventory seeds it into a fresh store. */
+export const catalogStock: ReadonlyMap<string, number> = new Map(
+  (
+    JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../services/inventory/catalog.json'), 'utf8')) as {
+      sku: string;
+      stock: number;
+    }[]
+  ).map(({ sku, stock }) => [sku, stock]),
+);
+
 export class SagaApi {
   constructor(
     private readonly gatewayUrl: string,
@@ -73,6 +85,15 @@ export class SagaApi {
 
   async stock(sku: string): Promise<StockView> {
     return (await http<StockView>('GET', `${this.gatewayUrl}/inventory/${sku}`)).body;
+  }
+
+  /**
+   * A test system starts with a fresh store, which the inventory seeds from the catalog; the compacted
+   * stock topic still holds the levels an earlier system left, so wait until the seed has replaced them.
+   */
+  async freshCatalog(): Promise<void> {
+    for (const [sku, stock] of catalogStock)
+      await this.stockWhen(sku, (s) => s.available === stock && s.reserved === 0);
   }
 
   /** Waits until the gateway's view of `sku` satisfies `condition` (its projection is eventually consistent). */

@@ -1,19 +1,11 @@
 // The order saga end to end, driven only through the gateway's REST API against real processes, a
 // real broker and a real registry: the happy path, every failure path and its compensation, races
 // with cancel and the deadline, and stock conservation under concurrent load.
-import fs from 'node:fs';
-import path from 'node:path';
 import { eventually } from '../support/helpers';
 import { startTestSystem, type TestSystem } from '../support/system';
-import { SagaApi, orderRequest } from './orders';
+import { SagaApi, catalogStock, orderRequest } from './orders';
 
 const ORDER_TIMEOUT_MS = 8_000;
-const catalog = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../../services/inventory/catalog.json'), 'utf8'),
-) as {
-  sku: string;
-  stock: number;
-}[];
 
 let system: TestSystem;
 let api: SagaApi;
@@ -21,6 +13,7 @@ let api: SagaApi;
 beforeAll(async () => {
   system = await startTestSystem({ ORDER_TIMEOUT_MS: String(ORDER_TIMEOUT_MS) });
   api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
+  await api.freshCatalog();
 }, 180_000);
 
 afterAll(async () => {
@@ -144,7 +137,7 @@ describe('the order saga', () => {
 
   it('keeps stock conserved across 50 concurrent orders, all of which end', async () => {
     const sku = 'SKU-006';
-    const initial = catalog.find((product) => product.sku === sku)!.stock;
+    const initial = catalogStock.get(sku)!;
     const restock = await fetch(`${system.gatewayUrl}/inventory/${sku}/restock`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

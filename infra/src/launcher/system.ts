@@ -85,6 +85,23 @@ export class RunningSystem {
   }
 }
 
+/**
+ * The gateway is ready once it has replayed what was on the topics when it started; on a first start
+ * the inventory's catalog seed may land just after that. "Ready" for a person means products listed.
+ */
+async function waitForCatalog(gatewayUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const products = await fetch(`${gatewayUrl}/inventory`).then(
+      (response) => (response.ok ? (response.json() as Promise<unknown[]>) : []),
+      () => [],
+    );
+    if (products.length > 0) return;
+    if (Date.now() > deadline) throw new Error(`the gateway listed no products after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 export async function startSystem(
   options: SystemOptions,
   logger: Logger,
@@ -96,6 +113,7 @@ export async function startSystem(
   for (const spec of processes) supervisor.start(spec);
   try {
     await waitUntilReady(processes, readyTimeoutMs);
+    await waitForCatalog(`http://127.0.0.1:${options.ports.gateway}`, readyTimeoutMs);
   } catch (error) {
     await supervisor.stopAll();
     throw error;
