@@ -49,7 +49,7 @@ test-chaos: install build ## crash test: SIGKILL each service, then restart the 
 	@set -o pipefail; npx jest --selectProjects chaos --runInBand --json --outputFile=.jest-chaos.json; status=$$?; \
 	  node test/support/print-summary.js .jest-chaos.json; exit $$status
 
-test: install build schemas-check lint typecheck ## everything CI runs; ends with 'N passed, N failed'
+test: install build schemas-check lint typecheck ## schemas, lint, types, then unit + integration + e2e tests (CI adds test-chaos); ends with 'N passed, N failed'
 	@# In band: each end-to-end file starts services whose consumer groups have fixed names on the one test broker.
 	@set -o pipefail; npx jest --selectProjects unit integration --runInBand --json --outputFile=.jest-results.json; status=$$?; \
 	  node test/support/print-summary.js .jest-results.json; exit $$status
