@@ -69,7 +69,7 @@ export class SagaMetrics {
     });
     this.outboxPending = new Gauge({
       name: MetricNames.outboxPending,
-      help: 'events committed, not yet published',
+      help: 'events committed, not yet published, as the relay last saw them (at most one batch)',
       registers,
     });
     this.circuitState = new Gauge({

@@ -1,8 +1,10 @@
 // Running a provider as a process: the settings both providers share, listen/close as promises, and
-// waiting for a stop signal, so each entry point's run() reads in a few lines. Tests use listen() too.
+// runProvider, the whole life of either entry point. Tests use listen() too.
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { formats, platformSettings, setting } from '@saga/shared';
+import { createLogger, formats, loadConfig, platformSettings, setting, type Logger, type Setting } from '@saga/shared';
+import type { Faults } from './faults';
+import { ProviderLogEvents } from './log-events';
 
 function probability(raw: string): number {
   const value = Number(raw);
@@ -53,5 +55,30 @@ export function stopSignal(): Promise<NodeJS.Signals> {
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
+  });
+}
+
+/** Config, listen, wait for SIGTERM/SIGINT, close; a failure (bad config included) logs and exits 1. */
+export function runProvider(
+  service: string,
+  port: Setting<number>,
+  createApp: (options: { logger: Logger; faults: Partial<Faults> }) => Express,
+): void {
+  const run = async () => {
+    const config = loadConfig({ port, ...providerSettings });
+    const logger = createLogger(service, config.logLevel);
+    const app = createApp({ logger, faults: { latencyMs: config.latencyMs, errorRate: config.errorRate } });
+    const provider = await listen(app, config.port, config.host);
+    logger.info({ url: provider.url }, ProviderLogEvents.LISTENING);
+    try {
+      logger.info({ signal: await stopSignal() }, ProviderLogEvents.STOPPING);
+    } finally {
+      await provider.close();
+    }
+  };
+  run().catch((error: unknown) => {
+    // A fresh logger: the failure may be the config that would have set the level.
+    createLogger(service, 'info').fatal({ err: error }, ProviderLogEvents.FAILED);
+    process.exit(1);
   });
 }

@@ -34,32 +34,45 @@ export interface PendingRecord extends OutboxRecord {
   id: number;
 }
 
-/** Inbox and outbox on the service's own database; call inside its transactions. */
+/**
+ * Inbox and outbox on the service's own database; call inside its transactions. Statements are
+ * prepared once: every consumed event runs the inbox lookup, and every commit the outbox insert.
+ */
 export class MessagingTables {
-  constructor(private readonly db: Db) {}
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      isProcessed: db.prepare('SELECT 1 FROM processed_events WHERE event_id = ?'),
+      markProcessed: db.prepare(
+        'INSERT OR IGNORE INTO processed_events (event_id, event_type, processed_at) VALUES (?, ?, ?)',
+      ),
+      enqueue: db.prepare(
+        'INSERT INTO outbox (event_id, event_type, topic, key, value, headers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      pending: db.prepare(
+        'SELECT id, event_id, event_type, topic, key, value, headers FROM outbox ORDER BY id LIMIT ?',
+      ),
+      remove: db.prepare('DELETE FROM outbox WHERE id = ?'),
+    };
+  }
 
   isProcessed(eventId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM processed_events WHERE event_id = ?').get(eventId) !== undefined;
+    return this.statements.isProcessed.get(eventId) !== undefined;
   }
 
   markProcessed(eventId: string, eventType: string, now: number = Date.now()): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO processed_events (event_id, event_type, processed_at) VALUES (?, ?, ?)')
-      .run(eventId, eventType, now);
+    this.statements.markProcessed.run(eventId, eventType, now);
   }
 
   enqueue(records: readonly OutboxRecord[], now: number = Date.now()): void {
-    const insert = this.db.prepare(
-      'INSERT INTO outbox (event_id, event_type, topic, key, value, headers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const r of records)
-      insert.run(r.eventId, r.eventType, r.topic, r.key, r.value, JSON.stringify(r.headers), now);
+    for (const r of records) {
+      this.statements.enqueue.run(r.eventId, r.eventType, r.topic, r.key, r.value, JSON.stringify(r.headers), now);
+    }
   }
 
   pending(limit: number): PendingRecord[] {
-    const rows = this.db
-      .prepare('SELECT id, event_id, event_type, topic, key, value, headers FROM outbox ORDER BY id LIMIT ?')
-      .all(limit) as {
+    const rows = this.statements.pending.all(limit) as {
       id: number;
       event_id: string;
       event_type: string;
@@ -81,11 +94,6 @@ export class MessagingTables {
 
   /** Published rows are deleted: the topic is now the record of them. */
   remove(ids: readonly number[]): void {
-    const remove = this.db.prepare('DELETE FROM outbox WHERE id = ?');
-    for (const id of ids) remove.run(id);
-  }
-
-  pendingCount(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
+    for (const id of ids) this.statements.remove.run(id);
   }
 }

@@ -2,19 +2,10 @@
 import type { ServiceHandler } from '@saga/shared';
 import { release } from '../domain/reservation';
 import type { InventoryStore } from '../store';
-import { decideAndApply } from './apply';
+import { settleReservation } from './apply';
 
 export const onOrderCancelled =
   (store: InventoryStore): ServiceHandler<'OrderCancelled'> =>
   async (event, context) => {
-    await decideAndApply(
-      store,
-      context,
-      async () => {
-        const reservation = await store.reservation(event.orderId);
-        const products = await store.products(reservation?.lines.map((line) => line.sku) ?? []);
-        return release(reservation, products, Date.now());
-      },
-      context.log,
-    );
+    await settleReservation(store, event.orderId, context, release);
   };

@@ -1,7 +1,8 @@
 // Decides and commits in one transaction: the state is read, the pure decision taken, and the changed
 // rows and emitted events written (via the outbox) together.
 import type { Emitter, HandlerContext } from '@saga/shared';
-import type { Decision } from '../domain/state';
+import type { Products } from '../domain/reservation';
+import type { Decision, Reservation } from '../domain/state';
 import type { InventoryStore } from '../store';
 
 /**
@@ -26,4 +27,23 @@ export async function decideAndApply(
   if (decision.kind === 'ignored') log?.info({ why: decision.why }, 'event changes nothing');
   else log?.info({ emitted: decision.emit.map((e) => e.type) }, 'stock updated');
   return decision;
+}
+
+/** Settles an order's reservation (release or sell): reads it and its products, then decides. */
+export function settleReservation(
+  store: InventoryStore,
+  orderId: string,
+  context: Emitter & Pick<HandlerContext, 'commit' | 'log'>,
+  settle: (reservation: Reservation | undefined, products: Products, now: number) => Decision,
+): Promise<Decision> {
+  return decideAndApply(
+    store,
+    context,
+    async () => {
+      const reservation = await store.reservation(orderId);
+      const products = await store.products(reservation?.lines.map((line) => line.sku) ?? []);
+      return settle(reservation, products, Date.now());
+    },
+    context.log,
+  );
 }
