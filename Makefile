@@ -5,15 +5,23 @@ SHELL := /bin/bash
 STACK := infra/native/stack.sh
 MVN := mvn -q -B -f infra/native/pom.xml
 
-.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos dev infra-up infra-down down status
+# Node 24 (.nvmrc) for everything make runs: the PATH's node when it is new enough, otherwise the
+# official build fetched once from the npm registry into infra/.stack/dist (infra/toolchain/node.sh).
+NODE_HOME := $(shell bash infra/toolchain/node.sh)
+ifneq ($(.SHELLSTATUS),0)
+$(error could not get Node $(shell cat .nvmrc): see the message above)
+endif
+ifneq ($(NODE_HOME),)
+export PATH := $(NODE_HOME)/bin:$(PATH)
+endif
+
+.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos test-e2e test-compose dev infra-up infra-down down status
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-node_modules/.package-lock.json: package-lock.json package.json shared/package.json infra/package.json
-	@# npm ci refuses the lock written here: this registry serves only the linux builds of some optional
-	@# native bindings, so the lock lacks the others. npm install still honours every locked version.
-	npm install --no-audit --no-fund
+node_modules/.package-lock.json: package-lock.json package.json $(wildcard */package.json services/*/package.json) .nvmrc
+	npm ci --no-audit --no-fund
 	@touch $@
 
 install: node_modules/.package-lock.json fetch ## npm packages + the native stack from Maven Central
@@ -53,6 +61,13 @@ test: install build schemas-check lint typecheck ## schemas, lint, types, then u
 	@# In band: each end-to-end file starts services whose consumer groups have fixed names on the one test broker.
 	@set -o pipefail; npx jest --selectProjects unit integration --runInBand --json --outputFile=.jest-results.json; status=$$?; \
 	  node test/support/print-summary.js .jest-results.json; exit $$status
+
+test-e2e: build ## smoke suite against a running stack: GATEWAY_URL, PAYMENT_PROVIDER_URL, CARRIER_URL (default: native ports)
+	@set -o pipefail; npx jest --selectProjects stack --runInBand --json --outputFile=.jest-stack.json; status=$$?; \
+	  node test/support/print-summary.js .jest-stack.json; exit $$status
+
+test-compose: build ## docker compose up --build, wait for every healthcheck, run test-e2e against it, then down -v
+	bash infra/compose/test-compose.sh
 
 dev: install build ## run the whole system natively; prints the gateway URL (Ctrl-C or `make down` stops it)
 	bash infra/native/dev.sh up

@@ -21,6 +21,13 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
     {
+      // The smoke suite against an already running system (`make test-e2e`, `make test-compose`): no
+      // global setup, since it starts nothing; its target comes from GATEWAY_URL and the provider URLs.
+      ...shared,
+      displayName: 'stack',
+      testMatch: ['<rootDir>/test/stack/**/*.stack.test.ts'],
+    },
+    {
       // The crash test (`make test-chaos`): minutes long, so a tier of its own, on the same real stack.
       ...shared,
       displayName: 'chaos',

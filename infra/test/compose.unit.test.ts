@@ -17,6 +17,10 @@ interface Service {
   environment?: Record<string, unknown>;
   depends_on?: string[] | Record<string, { condition: string }>;
   restart?: string;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
+  mem_limit?: string;
+  profiles?: string[];
 }
 interface ComposeFile {
   version?: string;
@@ -30,6 +34,24 @@ function service(name: string): Service {
   const found = compose.services[name];
   if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
   return found;
+}
+
+/** `${VAR:-default}` as compose resolves it with the committed .env (and no overrides exported). */
+const dotenv = Object.fromEntries(
+  read('.env')
+    .split('\n')
+    .filter((line) => /^[A-Z_]+=/.test(line))
+    .map((line) => line.split('=', 2) as [string, string]),
+);
+const interpolate = (value: unknown): string =>
+  String(value).replace(/\$\{(\w+):-([^}]*)\}/g, (_, name: string, fallback: string) => dotenv[name] ?? fallback);
+
+/** The file as compose validates it: after interpolation, every `${VAR:-default}` resolved. */
+function interpolated(node: unknown): unknown {
+  if (typeof node === 'string') return interpolate(node);
+  if (Array.isArray(node)) return node.map(interpolated);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, interpolated(value)]));
 }
 
 function nativeDefault(pattern: RegExp, file: string): string {
@@ -65,7 +87,7 @@ describe('docker-compose.yml', () => {
     ajv.addFormat('subnet_ip_address', /^[0-9a-fA-F.:]+\/\d{1,3}$/);
     const validate = ajv.compile(composeSchema());
 
-    validate(compose);
+    validate(interpolated(compose));
 
     expect(validate.errors ?? []).toEqual([]);
     expect(compose.version).toBeUndefined(); // obsolete in the Compose specification
@@ -90,14 +112,45 @@ describe('docker-compose.yml', () => {
     expect(service('kafka').image).toBe(`apache/kafka:${version}`);
   });
 
-  it('publishes Kafka and the registry on the native default ports, on loopback only', () => {
-    const kafkaPort = nativeDefault(/KAFKA_PORT="\$\{KAFKA_PORT:-(\d+)\}"/, 'infra/native/lib.sh');
-    const registryPort = nativeDefault(/REGISTRY_PORT="\$\{REGISTRY_PORT:-(\d+)\}"/, 'infra/native/lib.sh');
+  it('publishes every port on loopback at the native defaults, and advertises Kafka to the host as 127.0.0.1', () => {
+    const native = (name: string) =>
+      nativeDefault(new RegExp(`${name}="\\$\\{${name}:-(\\d+)\\}"`), 'infra/native/lib.sh');
+    const ports = (name: string) => (service(name).ports ?? []).map(interpolate);
 
-    expect(service('kafka').ports).toEqual([`127.0.0.1:${kafkaPort}:9092`]);
-    expect(service('schema-registry').ports).toEqual([`127.0.0.1:${registryPort}:8081`]);
+    expect(ports('kafka')).toEqual([`127.0.0.1:${native('KAFKA_PORT')}:${native('KAFKA_PORT')}`]);
+    expect(ports('schema-registry')).toEqual([`127.0.0.1:${native('REGISTRY_PORT')}:8081`]);
+    expect(ports('gateway')).toEqual([`127.0.0.1:${defaultPorts.gateway}:8080`]);
+    expect(ports('payment-provider')).toEqual([`127.0.0.1:${defaultPorts.paymentProvider}:8095`]);
+    expect(ports('carrier')).toEqual([`127.0.0.1:${defaultPorts.carrier}:8096`]);
     const published = Object.values(compose.services).flatMap((svc) => svc.ports ?? []);
     expect(published.filter((port) => !String(port).startsWith('127.0.0.1:'))).toEqual([]);
+    const advertised = interpolate(service('kafka').environment?.['KAFKA_ADVERTISED_LISTENERS']);
+    expect(advertised.split(',')).toContain(`PLAINTEXT_HOST://127.0.0.1:${native('KAFKA_PORT')}`);
+  });
+
+  it('configures the broker exactly as the native server.properties, listeners aside', () => {
+    const properties = /cat > "\$CONFIG" <<PROPS\n([\s\S]*?)\nPROPS/.exec(read('infra/native/kafka.sh'))?.[1] ?? '';
+    // Addresses and paths differ by nature between a host process and a container.
+    const placeBound =
+      /^(controller\.quorum\.voters|listeners|advertised\.listeners|listener\.security\.protocol\.map|log\.dirs)$/;
+    const nativeSettings = Object.fromEntries(
+      properties
+        .split('\n')
+        .map((line) => line.split('=', 2) as [string, string])
+        .filter(([key]) => !placeBound.test(key))
+        .map(([key, value]) => [`KAFKA_${key.replace(/\./g, '_').toUpperCase()}`, value]),
+    );
+    const env = service('kafka').environment ?? {};
+    const composeSettings = Object.fromEntries(Object.keys(nativeSettings).map((key) => [key, String(env[key])]));
+
+    expect(Object.keys(nativeSettings).length).toBeGreaterThan(15);
+    expect(composeSettings).toEqual(nativeSettings);
+    const heap = (name: string) =>
+      nativeDefault(new RegExp(`${name}="\\$\\{${name}:--([^}]*)\\}"`), 'infra/native/lib.sh');
+    expect(env['KAFKA_HEAP_OPTS']).toBe(`-${heap('KAFKA_HEAP_OPTS')}`);
+    expect(service('schema-registry').environment?.['SCHEMA_REGISTRY_HEAP_OPTS']).toBe(
+      `-${heap('REGISTRY_HEAP_OPTS')}`,
+    );
   });
 
   it('applies the topics once Kafka is healthy, through the listener Kafka advertises to containers', () => {
@@ -113,7 +166,7 @@ describe('docker-compose.yml', () => {
     expect(advertised.split(',')).toContain(`PLAINTEXT://${brokers}`);
   });
 
-  it('runs every process the native launcher runs, with restart like its supervisor and the same gateway port', () => {
+  it('runs every process the native launcher runs, from one image, restarted like its supervisor', () => {
     const native = systemProcesses({ kafkaBrokers: 'k', registryUrl: 'r', dataDir: 'd', ports: defaultPorts });
     const commands = Object.values(compose.services).map((svc) => ([] as string[]).concat(svc.command ?? []).join(' '));
 
@@ -121,9 +174,44 @@ describe('docker-compose.yml', () => {
       const script = spec.script.slice(root.length + 1);
       expect(commands).toContain(`node ${script}`);
     }
-    for (const name of ['order', 'inventory', 'payment', 'shipping', 'gateway', 'payment-provider', 'carrier']) {
+    for (const name of ['kafka', 'schema-registry', ...nodeServices]) {
       expect({ name, restart: service(name).restart }).toEqual({ name, restart: 'unless-stopped' });
     }
-    expect(service('gateway').ports).toEqual([`127.0.0.1:${defaultPorts.gateway}:8080`]);
+    const images = new Set(
+      ['topic-init', ...nodeServices].map((name) => `${service(name).image} ${JSON.stringify(service(name).build)}`),
+    );
+    expect(images.size).toBe(1);
+  });
+
+  it('probes every long-running service, and starts each only after what it needs is healthy', () => {
+    for (const name of ['kafka', 'schema-registry', ...nodeServices]) {
+      expect({ name, probed: Array.isArray(service(name).healthcheck?.test) }).toEqual({ name, probed: true });
+    }
+    const conditions = (name: string) =>
+      Object.fromEntries(
+        Object.entries(service(name).depends_on ?? {}).map(([dep, { condition }]) => [dep, condition]),
+      );
+    for (const name of ['order', 'inventory', 'payment', 'shipping', 'gateway']) {
+      expect(conditions(name)).toMatchObject({
+        'topic-init': 'service_completed_successfully',
+        'schema-registry': 'service_healthy',
+      });
+    }
+    expect(conditions('payment')).toMatchObject({ 'payment-provider': 'service_healthy' });
+    expect(conditions('shipping')).toMatchObject({ carrier: 'service_healthy' });
+    expect(conditions('gateway')).toMatchObject({ order: 'service_healthy', inventory: 'service_healthy' });
+  });
+
+  it('keeps the default stack under 3 GB of memory limits, and the Kafka UI behind a profile', () => {
+    const bytes = (limit: string) =>
+      Number(limit.slice(0, -1)) * { m: 2 ** 20, g: 2 ** 30 }[limit.slice(-1) as 'm' | 'g'];
+    const defaults = Object.entries(compose.services).filter(([, svc]) => !svc.profiles);
+    const unlimited = defaults.filter(([, svc]) => !/^\d+[mg]$/.test(svc.mem_limit ?? '')).map(([name]) => name);
+
+    expect(unlimited).toEqual([]);
+    expect(defaults.reduce((sum, [, svc]) => sum + bytes(svc.mem_limit!), 0)).toBeLessThan(3 * 2 ** 30);
+    expect(service('kafka-ui').profiles).toEqual(['ui']);
   });
 });
+
+const nodeServices = ['payment-provider', 'carrier', 'order', 'inventory', 'payment', 'shipping', 'gateway'];
