@@ -35,7 +35,8 @@ COPY --from=manifests /manifests ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production
+# NODE_OPTIONS: as in the Makefile, silence only kafkajs' harmless negative-timer warning under Node 24.
+ENV NODE_ENV=production NODE_OPTIONS=--disable-warning=TimeoutNegativeWarning
 WORKDIR /app
 # A fresh named volume takes the owner of the directory it is mounted on; were /data missing here, it
 # would be root's, and the services (running as node) could not create their SQLite files in it.

@@ -14,6 +14,10 @@ endif
 ifneq ($(NODE_HOME),)
 export PATH := $(NODE_HOME)/bin:$(PATH)
 endif
+# kafkajs (maintenance mode) schedules `throttledUntil - Date.now()` with throttledUntil = -1 when a broker
+# never throttled; Node 24 warns on every such negative timer, which fires after 1 ms as before. Only
+# that warning is silenced; the Dockerfile sets the same for the compose stack.
+export NODE_OPTIONS := --disable-warning=TimeoutNegativeWarning $(NODE_OPTIONS)
 
 .PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos test-e2e test-compose dev infra-up infra-down down status
 
