@@ -19,7 +19,7 @@ endif
 # that warning is silenced; the Dockerfile sets the same for the compose stack.
 export NODE_OPTIONS := --disable-warning=TimeoutNegativeWarning $(NODE_OPTIONS)
 
-.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos test-e2e test-compose dev infra-up infra-down down status
+.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos test-e2e test-compose demo dev infra-up infra-down down status
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -72,6 +72,9 @@ test-e2e: build ## smoke suite against a running stack: GATEWAY_URL, PAYMENT_PRO
 
 test-compose: build ## docker compose up --build, wait for every healthcheck, run test-e2e against it, then down -v
 	bash infra/compose/test-compose.sh
+
+demo: build ## workshop scenarios against the running system: `make demo` lists them; make demo SCENARIO=happy-path [PACE=1]
+	@node infra/dist/demo/main.js $(SCENARIO) $(if $(PACE),--pace)
 
 dev: install build ## run the whole system natively; prints the gateway URL (Ctrl-C or `make down` stops it)
 	bash infra/native/dev.sh up
