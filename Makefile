@@ -5,7 +5,7 @@ SHELL := /bin/bash
 STACK := infra/native/stack.sh
 MVN := mvn -q -B -f infra/native/pom.xml
 
-.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos dev infra-up infra-down down status
+.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-int test-chaos dev infra-up infra-down down status
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ codegen: build ## regenerate TypeScript event types from shared/schemas
 
 schemas-check: build ## fail on an incompatible schema change or stale generated types
 	node shared/dist/schemas/check-cli.js
+
+docs: build ## write the contracts into docs/: openapi.json (gateway) and asyncapi.yaml (topics)
+	node services/gateway/dist/openapi/write-cli.js docs/openapi.json
 
 lint: node_modules/.package-lock.json ## eslint + prettier
 	npx eslint .

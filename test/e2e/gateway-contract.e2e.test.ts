@@ -146,7 +146,7 @@ describe('GET /orders/{id} and cancel', () => {
 });
 
 describe('GET /inventory and the operator endpoints', () => {
-  it('lists the products with price and stock', async () => {
+  it('lists the products with price, currency and stock', async () => {
     const response = await http<{ sku: string }[]>('GET', `${system.gatewayUrl}/inventory`);
 
     expect(response.status).toBe(200);
@@ -154,6 +154,7 @@ describe('GET /inventory and the operator endpoints', () => {
       sku: expect.any(String),
       name: expect.any(String),
       unitPrice: expect.any(Number),
+      currency: expect.any(String),
       available: expect.any(Number),
       reserved: expect.any(Number),
     });
