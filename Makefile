@@ -33,6 +33,7 @@ schemas-check: build ## fail on an incompatible schema change or stale generated
 
 docs: build ## write the contracts into docs/: openapi.json (gateway) and asyncapi.yaml (topics)
 	node services/gateway/dist/openapi/write-cli.js docs/openapi.json
+	node infra/dist/docs/write-asyncapi.js docs/asyncapi.yaml
 
 lint: node_modules/.package-lock.json ## eslint + prettier
 	npx eslint .
