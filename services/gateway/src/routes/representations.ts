@@ -3,8 +3,8 @@
 // two cannot drift. Money is decimal major units (cents / 100, e.g. 19.99; every currency here has
 // two decimals), instants are ISO-8601 strings.
 import { z } from 'zod';
-import type { CancellationReason } from '@saga/shared';
-import type { OrderState, TimelineEntry } from '../projection/orders';
+import { Applications, type CancellationReason } from '@saga/shared';
+import type { OrderEventType, OrderState, TimelineEntry } from '../projection/orders';
 import type { ProductState } from '../projection/stock';
 
 const amount = (cents: number): number => cents / 100;
@@ -13,6 +13,11 @@ const instant = (epochMs: number): string => new Date(epochMs).toISOString();
 const money = z.number().meta({ description: 'Decimal amount in major units of `currency`', example: 19.99 });
 const currency = z.string().meta({ description: 'ISO 4217 code', example: 'EUR' });
 const timestamp = z.iso.datetime().meta({ example: '2025-01-01T12:00:00.000Z' });
+
+/** What a timeline can hold: every record the projection reads that is keyed by an order. */
+const ORDER_RECORD_TYPES = Applications.gateway.consumes.filter(
+  (type): type is OrderEventType => type !== 'StockLevelChanged',
+);
 
 // A Record over the union makes the compiler insist on every reason the Avro enum has, and no other.
 const reasons: Record<CancellationReason, string> = {
@@ -53,7 +58,7 @@ export const orderView = z
 export const timelineEntryView = z
   .object({
     eventId: z.uuid(),
-    type: z.string().meta({ description: 'The record type, e.g. OrderPlaced (see the AsyncAPI document)' }),
+    type: z.enum(ORDER_RECORD_TYPES).meta({ description: 'The record type (see the AsyncAPI document)' }),
     topic: z.string(),
     partition: z.int().nonnegative(),
     offset: z.int().nonnegative(),
