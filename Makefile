@@ -39,7 +39,7 @@ docs: build ## write the contracts into docs/: openapi.json (gateway), asyncapi.
 	@# use and cached, so their ~900 packages stay out of the project's lock. Their install scripts are
 	@# skipped: the only one that matters, puppeteer's, downloads a browser for the PDF option, unused here.
 	PUPPETEER_SKIP_DOWNLOAD=1 npm_config_ignore_scripts=true $(ASYNCAPI_HTML) -c \
-	  'ag docs/asyncapi.yaml "$$(dirname "$$(dirname "$$(command -v ag)")")/@asyncapi/html-template" -o docs/asyncapi -p singleFile=false --force-write --disable-warning'
+	  'ag docs/asyncapi.yaml "$$(dirname "$$(dirname "$$(command -v ag)")")/@asyncapi/html-template" -o docs/asyncapi -p singleFile=false -p sidebarOrganization=byTags --force-write --disable-warning'
 
 lint: node_modules/.package-lock.json ## eslint + prettier
 	npx eslint .

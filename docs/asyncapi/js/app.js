@@ -4547,7 +4547,7 @@
   "x-parser-api-version": 3,
   "x-parser-spec-stringified": true
 };
-    const config = {"show":{"sidebar":true},"sidebar":{"showOperations":"byDefault"}};
+    const config = {"show":{"sidebar":true},"sidebar":{"showOperations":"bySpecTags"}};
     const appRoot = document.getElementById('root');
     AsyncApiStandalone.render(
         { schema, config, }, appRoot
