@@ -166,4 +166,20 @@ describe('GET /inventory and the operator endpoints', () => {
     const metrics = await http<string>('GET', `${system.gatewayUrl}/metrics`);
     expect(metrics.body).toContain('saga_gateway_http_requests_total');
   });
+
+  it('serves its OpenAPI document and the Swagger UI page with its own assets', async () => {
+    const document = await http<{ openapi: string; paths: Record<string, unknown> }>(
+      'GET',
+      `${system.gatewayUrl}/openapi.json`,
+    );
+    const page = await http<string>('GET', `${system.gatewayUrl}/docs`);
+    const bundle = await fetch(`${system.gatewayUrl}/docs/assets/swagger-ui-bundle.js`);
+
+    expect(document.status).toBe(200);
+    expect(document.body.openapi).toBe('3.1.0');
+    expect(Object.keys(document.body.paths)).toContain('/orders/{id}/cancel');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('/docs/assets/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
+  });
 });

@@ -29,7 +29,9 @@ export function registerOrderPaths(registry: OpenAPIRegistry): void {
     summary: 'Place an order',
     description:
       'Publishes PlaceOrder to order.commands and answers 202 at once: the saga decides later, and ' +
-      'GET /orders/{id} shows the outcome. With an Idempotency-Key, a retry answers as the first request did.',
+      'GET /orders/{id} shows the outcome. With an Idempotency-Key, a retry with the same body answers as ' +
+      'the first request did and places nothing new; 409 while the first request with that key is still ' +
+      'being handled (retry after Retry-After); 422 when the key was used with another body.',
     request: {
       headers: z.object({ 'Idempotency-Key': idempotencyKeyHeader.optional() }),
       body: {
