@@ -10,6 +10,7 @@ import { asyncApiDocument, asyncApiYaml } from '../src/docs/asyncapi';
 import { withNamespaces } from '../src/docs/asyncapi-messages';
 
 const COMMITTED = path.resolve(__dirname, '../../docs/asyncapi.yaml');
+const RENDERED = path.resolve(__dirname, '../../docs/asyncapi/index.html');
 const catalog = loadCatalog();
 
 // Severity 2 (information) is the only one allowed, and only this: AsyncAPI 3.1 exists, but the issue
@@ -94,5 +95,15 @@ describe('AsyncAPI document', () => {
 
   it('is committed to docs/asyncapi.yaml as generated (run `make docs` after changing topics, handlers or schemas)', () => {
     expect(fs.readFileSync(COMMITTED, 'utf8')).toBe(asyncApiYaml());
+  });
+
+  it('is rendered in docs/asyncapi/index.html with exactly the current operations (run `make docs`)', () => {
+    // The HTML anchors each operation as `operation-<action>-<operation id>`.
+    const anchors = fs
+      .readFileSync(RENDERED, 'utf8')
+      .matchAll(/operation-(?:send|receive)-([a-z-]+\.(?:sends|receives)\.[a-z.-]*[a-z])/g);
+    const rendered = [...new Set([...anchors].map((match) => match[1]))].sort();
+
+    expect(rendered).toEqual(Object.keys(asyncApiDocument().operations as object).sort());
   });
 });
