@@ -4,6 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 STACK := infra/native/stack.sh
 MVN := mvn -q -B -f infra/native/pom.xml
+ASYNCAPI_HTML := npx --yes -p @asyncapi/generator@2.8.4 -p @asyncapi/html-template@3.5.6
 
 # Node 24 (.nvmrc) for everything make runs: the PATH's node when it is new enough, otherwise the
 # official build fetched once from the npm registry into infra/.stack/dist (infra/toolchain/node.sh).
@@ -19,7 +20,7 @@ endif
 # that warning is silenced; the Dockerfile sets the same for the compose stack.
 export NODE_OPTIONS := --disable-warning=TimeoutNegativeWarning $(NODE_OPTIONS)
 
-.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos test-e2e test-compose demo dev infra-up infra-down down status
+.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-int test-chaos test-e2e test-compose demo dev infra-up infra-down down status
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,6 +43,15 @@ codegen: build ## regenerate TypeScript event types from shared/schemas
 
 schemas-check: build ## fail on an incompatible schema change or stale generated types
 	node shared/dist/schemas/check-cli.js
+
+docs: build ## write the contracts into docs/: openapi.json (gateway), asyncapi.yaml (topics) and asyncapi/ (HTML)
+	node services/gateway/dist/openapi/write-cli.js docs/openapi.json
+	node infra/dist/docs/write-asyncapi.js docs/asyncapi.yaml
+	@# The HTML: AsyncAPI generator 2.8 (3.x needs Node 24) with its html-template, fetched by npx on first
+	@# use and cached, so their ~900 packages stay out of the project's lock. Their install scripts are
+	@# skipped: the only one that matters, puppeteer's, downloads a browser for the PDF option, unused here.
+	PUPPETEER_SKIP_DOWNLOAD=1 npm_config_ignore_scripts=true $(ASYNCAPI_HTML) -c \
+	  'ag docs/asyncapi.yaml "$$(dirname "$$(dirname "$$(command -v ag)")")/@asyncapi/html-template" -o docs/asyncapi -p singleFile=false -p sidebarOrganization=byTags --force-write --disable-warning'
 
 lint: node_modules/.package-lock.json ## eslint + prettier
 	npx eslint .

@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', '**/dist/', 'infra/.stack/', 'shared/src/generated/', 'coverage/'] },
+  { ignores: ['**/node_modules/', '**/dist/', 'infra/.stack/', 'shared/src/generated/', 'coverage/', 'docs/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

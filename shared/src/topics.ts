@@ -42,34 +42,41 @@ export interface TopicSpec {
   partitions: number;
   cleanupPolicy: 'delete' | 'compact';
   retentionMs: number;
+  /** What each record is keyed by: one key's records share a partition, so they stay in order. */
+  key: string;
   description: string;
 }
 
 // Six partitions: room for six instances of a service per group, and per-order ordering by key.
 const PARTITIONS = 6;
 
-const eventTopic = (name: TopicName, description: string): TopicSpec => ({
+const ORDER_ID = 'the order id';
+const SKU = 'the sku';
+
+const eventTopic = (name: TopicName, key: string, description: string): TopicSpec => ({
   name,
   partitions: PARTITIONS,
   cleanupPolicy: 'delete',
   retentionMs: 7 * DAY_MS,
+  key,
   description,
 });
 
 export const TopicSpecs: readonly TopicSpec[] = [
-  eventTopic(Topics.orderCommands, 'PlaceOrder and CancelOrder from the gateway'),
-  eventTopic(Topics.orderEvents, 'OrderPlaced, OrderConfirmed, OrderCancelled'),
-  eventTopic(Topics.inventoryCommands, 'RestockProduct from the gateway'),
-  eventTopic(Topics.inventoryEvents, 'StockReserved, StockReservationFailed, StockReleased, StockSold'),
+  eventTopic(Topics.orderCommands, ORDER_ID, 'PlaceOrder and CancelOrder from the gateway'),
+  eventTopic(Topics.orderEvents, ORDER_ID, 'OrderPlaced, OrderConfirmed, OrderCancelled'),
+  eventTopic(Topics.inventoryCommands, SKU, 'RestockProduct from the gateway'),
+  eventTopic(Topics.inventoryEvents, ORDER_ID, 'StockReserved, StockReservationFailed, StockReleased, StockSold'),
   {
     name: Topics.inventoryStock,
     partitions: PARTITIONS,
     cleanupPolicy: 'compact',
     retentionMs: -1,
+    key: SKU,
     description: 'StockLevelChanged: the latest level per sku',
   },
-  eventTopic(Topics.paymentEvents, 'PaymentCompleted, PaymentFailed, PaymentRefunded'),
-  eventTopic(Topics.shippingEvents, 'ShipmentScheduled, ShipmentFailed, ShipmentCancelled'),
+  eventTopic(Topics.paymentEvents, ORDER_ID, 'PaymentCompleted, PaymentFailed, PaymentRefunded'),
+  eventTopic(Topics.shippingEvents, ORDER_ID, 'ShipmentScheduled, ShipmentFailed, ShipmentCancelled'),
   ...Object.values(ConsumerGroups).map(
     (group): TopicSpec => ({
       name: deadLetterTopic(group),
@@ -77,6 +84,7 @@ export const TopicSpecs: readonly TopicSpec[] = [
       partitions: 1,
       cleanupPolicy: 'delete',
       retentionMs: 30 * DAY_MS,
+      key: "the failed record's own key",
       description: `records the ${group} group could not process`,
     }),
   ),

@@ -146,7 +146,7 @@ describe('GET /orders/{id} and cancel', () => {
 });
 
 describe('GET /inventory and the operator endpoints', () => {
-  it('lists the products with price and stock', async () => {
+  it('lists the products with price, currency and stock', async () => {
     const response = await http<{ sku: string }[]>('GET', `${system.gatewayUrl}/inventory`);
 
     expect(response.status).toBe(200);
@@ -154,6 +154,7 @@ describe('GET /inventory and the operator endpoints', () => {
       sku: expect.any(String),
       name: expect.any(String),
       unitPrice: expect.any(Number),
+      currency: expect.any(String),
       available: expect.any(Number),
       reserved: expect.any(Number),
     });
@@ -164,5 +165,21 @@ describe('GET /inventory and the operator endpoints', () => {
     expect((await http('GET', `${system.gatewayUrl}/ready`)).status).toBe(200);
     const metrics = await http<string>('GET', `${system.gatewayUrl}/metrics`);
     expect(metrics.body).toContain('saga_gateway_http_requests_total');
+  });
+
+  it('serves its OpenAPI document and the Swagger UI page with its own assets', async () => {
+    const document = await http<{ openapi: string; paths: Record<string, unknown> }>(
+      'GET',
+      `${system.gatewayUrl}/openapi.json`,
+    );
+    const page = await http<string>('GET', `${system.gatewayUrl}/docs`);
+    const bundle = await fetch(`${system.gatewayUrl}/docs/assets/swagger-ui-bundle.js`);
+
+    expect(document.status).toBe(200);
+    expect(document.body.openapi).toBe('3.1.0');
+    expect(Object.keys(document.body.paths)).toContain('/orders/{id}/cancel');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('/docs/assets/swagger-ui-bundle.js');
+    expect(bundle.status).toBe(200);
   });
 });

@@ -19,6 +19,7 @@ export interface StockView {
   sku: string;
   name: string;
   unitPrice: number;
+  currency: string;
   available: number;
   reserved: number;
 }

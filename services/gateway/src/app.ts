@@ -1,5 +1,6 @@
 // The gateway's HTTP app, built from its collaborators so tests can pass fakes: request context,
-// /health /ready /metrics, the order and inventory routes, then 404 and problem+json for errors.
+// /health /ready /metrics, the order and inventory routes, /openapi.json and /docs, then 404 and
+// problem+json for errors.
 import express, { type Express } from 'express';
 import { opsRoutes, type Logger, type ReadinessCheck, type SagaMetrics } from '@saga/shared';
 import type { IdempotencyStore } from './idempotency';
@@ -7,6 +8,7 @@ import { httpRequestCounter } from './metrics';
 import { problemMiddleware, unknownRoute } from './problem';
 import type { ReadModel } from './projection/read-model';
 import { requestContext } from './request-context';
+import { docsRoutes } from './routes/docs';
 import { inventoryRoutes } from './routes/inventory';
 import { orderRoutes } from './routes/orders';
 import { commandSender, type Publisher } from './routes/publish';
@@ -28,6 +30,7 @@ export function createApp({ logger, metrics, publisher, readModel, idempotency, 
   const send = commandSender(publisher, metrics);
   app.use(orderRoutes({ send, readModel, idempotency }));
   app.use(inventoryRoutes({ send, readModel }));
+  app.use(docsRoutes());
   app.use(unknownRoute);
   app.use(problemMiddleware(logger));
   return app;

@@ -2,6 +2,7 @@
 // gets the first answer and publishes nothing; the same key with another body is refused. Keys live in
 // SQLite so a restart does not turn a client's retry into a second order.
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { SqliteDatabase } from '@saga/shared';
 import { HttpProblem } from './problem';
 
@@ -22,14 +23,28 @@ export const KEY_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** A claim not completed by then belongs to a process that died mid-request: the retry takes it over. */
 export const CLAIM_LEASE_MS = 30_000;
 
-/** The header is a Structured Field string (`"abc"`); a bare token is accepted too. Absent: undefined. */
+// 1-255 printable ASCII characters without `"` or `\`, sent as a Structured Field string (`"abc"`,
+// as the draft asks) or as a bare token (as most clients do).
+const KEY = String.raw`[\x21\x23-\x5b\x5d-\x7e][\x20\x21\x23-\x5b\x5d-\x7e]{0,254}`;
+
+/** The Idempotency-Key header as the OpenAPI document describes it and parseIdempotencyKey checks it. */
+export const idempotencyKeyHeader = z
+  .string()
+  .regex(new RegExp(`^(?:"${KEY}"|${KEY})$`))
+  .meta({
+    description:
+      'Makes POST /orders safe to retry: the same key with the same body answers as the first time ' +
+      `(Idempotent-Replayed: true) and places nothing new; keys are kept ${KEY_RETENTION_MS / 3_600_000} h.`,
+    example: '"order-2025-0001"',
+  });
+
+/** The key without its quotes; undefined when the header is absent. */
 export function parseIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  const key = /^".*"$/.test(header) ? header.slice(1, -1) : header;
-  if (!/^[\x21\x23-\x5b\x5d-\x7e][\x20\x21\x23-\x5b\x5d-\x7e]{0,254}$/.test(key)) {
+  if (!idempotencyKeyHeader.safeParse(header).success) {
     throw new HttpProblem('badIdempotencyKey', 'Idempotency-Key must be 1-255 printable ASCII characters');
   }
-  return key;
+  return header.startsWith('"') ? header.slice(1, -1) : header;
 }
 
 /** JSON with object keys sorted at every level, so key order never changes a request's identity. */

@@ -3,6 +3,7 @@
 // while the schemas are registered and the projection replays.
 import path from 'node:path';
 import {
+  Applications,
   AvroSerde,
   EventPublisher,
   RegistryClient,
@@ -17,7 +18,6 @@ import {
   listen,
   loadCatalog,
   runProcess,
-  type EventType,
   type Logger,
 } from '@saga/shared';
 import { createApp } from './app';
@@ -26,14 +26,11 @@ import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from './idempotency';
 import { Projector } from './projection/projector';
 import { ReadModel } from './projection/read-model';
 
-/** Every command the gateway publishes: their schemas are registered at start. */
-const PRODUCES: readonly EventType[] = ['PlaceOrder', 'CancelOrder', 'RestockProduct'];
-
 /** Registers the writer schemas, backing off while the registry is unreachable (a retriable error). */
 async function registerWriters(serde: AvroSerde, logger: Logger): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await serde.registerWriters(PRODUCES);
+      return await serde.registerWriters(Applications.gateway.produces);
     } catch (error) {
       if (!isRetriable(error) || attempt >= defaultBackoff.maxAttempts) throw error;
       const delayMs = backoffDelay(defaultBackoff, attempt);

@@ -1,6 +1,7 @@
 // RFC 9457 problem details: every 4xx/5xx the gateway answers is application/problem+json with a
 // type from the closed list below, so clients branch on `type`, never on `title` or `detail` text.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { z } from 'zod';
 import type { Logger } from '@saga/shared';
 
 // Problem types are identifiers, not links (RFC 9457 §3.1.1): clients compare them, never fetch them.
@@ -34,20 +35,32 @@ export const ProblemTypes = {
 
 export type ProblemKind = keyof typeof ProblemTypes;
 
-/** One bad input field, named as a client would address it: `items[0].quantity`. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** The body of every error answer; the OpenAPI document's `Problem` is generated from it. */
+export const problemSchema = z
+  .object({
+    type: z.enum(Object.values(ProblemTypes).map((problem) => problem.type) as [string, ...string[]]).meta({
+      description: 'What went wrong, as an identifier to branch on (not a link to fetch)',
+    }),
+    title: z.string().meta({ description: 'The same for every problem of this type' }),
+    status: z.int().meta({ description: 'The HTTP status code' }),
+    detail: z.string().meta({ description: 'This occurrence, for people' }),
+    instance: z.string().optional().meta({ description: 'The request path' }),
+    errors: z
+      .array(
+        z.object({
+          field: z.string().meta({ description: 'As a client addresses it, e.g. `items[0].quantity`' }),
+          message: z.string(),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Every bad field, when the body was not valid' }),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: FieldError[];
-}
+export type Problem = z.infer<typeof problemSchema>;
+
+/** One bad input field, named as a client would address it: `items[0].quantity`. */
+export type FieldError = NonNullable<Problem['errors']>[number];
 
 /** Thrown by routes to answer with a problem; the error middleware renders it. */
 export class HttpProblem extends Error {

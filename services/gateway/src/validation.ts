@@ -50,9 +50,12 @@ export const placeOrderBody = strict({
       .regex(/^[A-Za-z]{2}$/, { error: 'must be a two-letter ISO 3166-1 country code' })
       .transform((code) => code.toUpperCase()),
   }),
-});
+}).meta({ id: 'PlaceOrderRequest', description: 'An order to place. Unknown fields are refused.' });
 
-export const restockBody = strict({ quantity: positiveInt(Limits.restockQuantity) });
+export const restockBody = strict({ quantity: positiveInt(Limits.restockQuantity) }).meta({
+  id: 'RestockRequest',
+  description: 'Units to add to the available stock.',
+});
 
 export type PlaceOrderBody = z.infer<typeof placeOrderBody>;
 export type RestockBody = z.infer<typeof restockBody>;

@@ -15,13 +15,13 @@ beforeEach(async () => {
 afterEach(() => gateway.stop());
 
 describe('GET /inventory', () => {
-  it('When products are known, Then it lists them by sku with decimal prices', async () => {
+  it('When products are known, Then it lists them by sku with decimal prices and their currency', async () => {
     const response = await gateway.request('/inventory');
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual([
-      { sku: 'SKU-001', name: 'Pen', unitPrice: 19.99, available: 9, reserved: 1 },
-      { sku: 'SKU-002', name: 'Mug', unitPrice: 8.5, available: 5, reserved: 1 },
+      { sku: 'SKU-001', name: 'Pen', unitPrice: 19.99, currency: 'EUR', available: 9, reserved: 1 },
+      { sku: 'SKU-002', name: 'Mug', unitPrice: 8.5, currency: 'EUR', available: 5, reserved: 1 },
     ]);
   });
 
@@ -30,6 +30,7 @@ describe('GET /inventory', () => {
       sku: 'SKU-002',
       name: 'Mug',
       unitPrice: 8.5,
+      currency: 'EUR',
       available: 5,
       reserved: 1,
     });

@@ -1,14 +1,6 @@
 // Composition root of the inventory service: config, catalog seed, store, handlers. No business logic.
 import path from 'node:path';
-import {
-  ConsumerGroups,
-  ServiceRuntime,
-  formats,
-  loadConfig,
-  runProcess,
-  serviceSettings,
-  setting,
-} from '@saga/shared';
+import { Applications, ServiceRuntime, formats, loadConfig, runProcess, serviceSettings, setting } from '@saga/shared';
 import { readCatalog, seedCatalog } from './catalog';
 import { onOrderCancelled } from './handlers/OrderCancelled';
 import { onOrderConfirmed } from './handlers/OrderConfirmed';
@@ -27,9 +19,8 @@ const config = loadConfig({
 });
 
 const runtime = new ServiceRuntime({
-  service: 'inventory-service',
-  groupId: ConsumerGroups.inventory,
-  produces: ['StockReserved', 'StockReservationFailed', 'StockReleased', 'StockSold', 'StockLevelChanged'],
+  // Name, group, produces and consumes from shared/src/topology.ts; start() fails unless .on() covers consumes.
+  ...Applications.inventory,
   migrations: INVENTORY_MIGRATIONS,
   config,
 });

@@ -1,13 +1,5 @@
 // Composition root of the order service: config, store, handlers, deadline watcher. No business logic.
-import {
-  ConsumerGroups,
-  ServiceRuntime,
-  formats,
-  loadConfig,
-  runProcess,
-  serviceSettings,
-  setting,
-} from '@saga/shared';
+import { Applications, ServiceRuntime, formats, loadConfig, runProcess, serviceSettings, setting } from '@saga/shared';
 import { DeadlineWatcher } from './deadline';
 import { onCancelOrder } from './handlers/CancelOrder';
 import { onPaymentFailed } from './handlers/PaymentFailed';
@@ -29,9 +21,8 @@ const config = loadConfig({
 });
 
 const runtime = new ServiceRuntime({
-  service: 'order-service',
-  groupId: ConsumerGroups.order,
-  produces: ['OrderPlaced', 'OrderConfirmed', 'OrderCancelled'],
+  // Name, group, produces and consumes from shared/src/topology.ts; start() fails unless .on() covers consumes.
+  ...Applications.order,
   migrations: ORDER_MIGRATIONS,
   config,
 });

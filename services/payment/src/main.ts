@@ -1,6 +1,6 @@
 // Composition root of the payment service: config, store, provider client, handlers. No business logic.
 import {
-  ConsumerGroups,
+  Applications,
   ServiceRuntime,
   formats,
   loadConfig,
@@ -28,9 +28,8 @@ const config = loadConfig({
 });
 
 const runtime = new ServiceRuntime({
-  service: 'payment-service',
-  groupId: ConsumerGroups.payment,
-  produces: ['PaymentCompleted', 'PaymentFailed', 'PaymentRefunded'],
+  // Name, group, produces and consumes from shared/src/topology.ts; start() fails unless .on() covers consumes.
+  ...Applications.payment,
   migrations: PAYMENT_MIGRATIONS,
   config,
 });

@@ -1,6 +1,6 @@
 // Composition root of the shipping service: config, store, carrier client, handlers. No business logic.
 import {
-  ConsumerGroups,
+  Applications,
   ServiceRuntime,
   formats,
   loadConfig,
@@ -23,9 +23,8 @@ const config = loadConfig({
 });
 
 const runtime = new ServiceRuntime({
-  service: 'shipping-service',
-  groupId: ConsumerGroups.shipping,
-  produces: ['ShipmentScheduled', 'ShipmentFailed', 'ShipmentCancelled'],
+  // Name, group, produces and consumes from shared/src/topology.ts; start() fails unless .on() covers consumes.
+  ...Applications.shipping,
   migrations: SHIPPING_MIGRATIONS,
   config,
 });

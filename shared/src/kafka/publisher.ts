@@ -3,7 +3,15 @@
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import { producerConfig } from './client';
 import type { AvroSerde } from '../avro/serde';
-import type { EventMap, EventType } from '../generated/events';
+import type { Envelope, EventMap, EventType } from '../generated/events';
+
+/** Headers beside the Avro value, so tools (kcat, the dlt CLI) can tell type and order without decoding. */
+export const RecordHeaders = { eventType: 'event-type', correlationId: 'correlation-id' } as const;
+
+/** The headers of every record, whether the gateway publishes it or a service's outbox relay does. */
+export function recordHeaders(type: EventType, envelope: Envelope): Record<string, string> {
+  return { [RecordHeaders.eventType]: type, [RecordHeaders.correlationId]: envelope.correlationId };
+}
 
 export interface OutgoingEvent<T extends EventType = EventType> {
   type: T;
@@ -41,7 +49,7 @@ export class EventPublisher {
       messages.push({
         key: event.key,
         value: this.serde.encode(event.type, event.value as never),
-        headers: { 'event-type': event.type, ...event.headers },
+        headers: { ...recordHeaders(event.type, event.value.envelope), ...event.headers },
       });
       byTopic.set(topic, messages);
     }

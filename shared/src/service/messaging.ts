@@ -6,6 +6,7 @@ import { newEnvelope, causedBy, type Cause, type Envelope } from '../envelope';
 import type { EventMap, EventType } from '../generated/events';
 import type { Handler, EventContext } from '../kafka/consumer';
 import type { OutboxRelay } from '../kafka/outbox-relay';
+import { recordHeaders } from '../kafka/publisher';
 import type { Logger } from '../log';
 import type { SagaMetrics } from '../metrics';
 import type { MessagingTables, OutboxRecord } from '../store/messaging-tables';
@@ -91,7 +92,7 @@ export class ServiceMessaging {
         topic: serde.topicOf(type),
         key,
         value: serde.encode(type, value),
-        headers: { 'event-type': type, 'correlation-id': envelope.correlationId },
+        headers: recordHeaders(type, envelope),
       });
     };
     const commit = async <R>(work: () => Promise<R> | R): Promise<R> => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { AvroSerde } from '../avro/serde';
 import { RegistryClient } from '../avro/registry-client';
+import { ConfigError } from '../errors';
 import { formats, platformSettings, setting, type ConfigOf } from '../config';
 import type { EventType } from '../generated/events';
 import { createKafka } from '../kafka/client';
@@ -15,6 +16,7 @@ import { SagaMetrics } from '../metrics';
 import { loadCatalog } from '../schemas/catalog';
 import { MESSAGING_MIGRATION, MessagingTables } from '../store/messaging-tables';
 import { SqliteDatabase } from '../store/sqlite';
+import { unhandledTypes } from '../topology';
 import { ServiceMessaging, type ServiceHandler } from './messaging';
 import { close, listen, opsRoutes } from './ops-server';
 
@@ -48,17 +50,20 @@ export const providerSettings = {
 
 export type ServiceConfig = ConfigOf<typeof serviceSettings>;
 
-export interface ServiceRuntimeOptions {
+/** An entry of Applications (topology.ts) with this service's tables and config. */
+export interface ServiceRuntimeOptions<Consumes extends EventType = EventType> {
   service: string;
   groupId: string;
   /** Every event type this service emits: their schemas are registered at start. */
   produces: readonly EventType[];
+  /** Every event type this service handles: on() accepts only these, start() requires all of them. */
+  consumes: readonly Consumes[];
   /** This service's own tables, after the shared inbox/outbox migration. */
   migrations: readonly string[];
   config: ServiceConfig;
 }
 
-export class ServiceRuntime {
+export class ServiceRuntime<Consumes extends EventType = EventType> {
   readonly logger: Logger;
   readonly metrics: SagaMetrics;
   readonly db: SqliteDatabase;
@@ -66,9 +71,10 @@ export class ServiceRuntime {
   private readonly serde: AvroSerde;
   private readonly relay: OutboxRelay;
   private readonly consumer: EventConsumer;
+  private readonly registered: EventType[] = [];
   private server: Server | undefined;
 
-  constructor(private readonly options: ServiceRuntimeOptions) {
+  constructor(private readonly options: ServiceRuntimeOptions<Consumes>) {
     const { service, config } = options;
     this.logger = createLogger(service, config.logLevel);
     this.metrics = new SagaMetrics(service);
@@ -104,8 +110,9 @@ export class ServiceRuntime {
     });
   }
 
-  on<T extends EventType>(type: T, handler: ServiceHandler<T>): this {
+  on<T extends Consumes>(type: T, handler: ServiceHandler<T>): this {
     this.consumer.on(type, this.messaging.handle(type, handler));
+    this.registered.push(type);
     return this;
   }
 
@@ -114,6 +121,12 @@ export class ServiceRuntime {
    * record is handled: the place for work that must precede every event, such as seeding a catalog.
    */
   async start(beforeConsuming?: () => Promise<void>): Promise<void> {
+    // The published contract (docs/asyncapi.yaml) is generated from `consumes`: a handler missing from
+    // main.ts would make it lie, so that is a boot failure rather than a silently unread event type.
+    const unhandled = unhandledTypes(this.options.consumes, this.registered);
+    if (unhandled.length > 0) {
+      throw new ConfigError(unhandled.map((type) => `${type} is in consumes (topology.ts) but has no .on() handler`));
+    }
     await this.serde.registerWriters(this.options.produces);
     await this.relay.start();
     await beforeConsuming?.();

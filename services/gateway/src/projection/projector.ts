@@ -3,6 +3,7 @@
 // its own; dead letters still go to the one gateway-projection.dlt.
 import { randomUUID } from 'node:crypto';
 import {
+  Applications,
   ConsumerGroups,
   EventConsumer,
   type AvroSerde,
@@ -12,29 +13,10 @@ import {
   kafkaOffsets,
 } from '@saga/shared';
 import { CatchUpWatch, type OffsetSource } from './catch-up';
-import type { OrderEventType, OrderRecord } from './orders';
+import type { OrderRecord } from './orders';
 import type { ReadModel } from './read-model';
 
 type Kafka = ReturnType<typeof createKafka>;
-
-/** What the projection reads: the saga's commands and events, from every topic that carries them. */
-export const PROJECTED_ORDER_TYPES = [
-  'PlaceOrder',
-  'CancelOrder',
-  'OrderPlaced',
-  'OrderConfirmed',
-  'OrderCancelled',
-  'StockReserved',
-  'StockReservationFailed',
-  'StockReleased',
-  'StockSold',
-  'PaymentCompleted',
-  'PaymentFailed',
-  'PaymentRefunded',
-  'ShipmentScheduled',
-  'ShipmentFailed',
-  'ShipmentCancelled',
-] as const satisfies readonly OrderEventType[];
 
 export interface ProjectorOptions {
   logger: Logger;
@@ -58,16 +40,20 @@ export class Projector {
       metrics,
       fromBeginning: true,
     });
-    for (const type of PROJECTED_ORDER_TYPES) {
+    // What the projection reads is declared in shared/src/topology.ts, so the contract lists it too.
+    for (const type of Applications.gateway.consumes) {
+      if (type === 'StockLevelChanged') {
+        this.consumer.on(type, async (event) => {
+          readModel.applyStockLevel(event);
+          metrics.consumed.inc({ type });
+        });
+        continue;
+      }
       this.consumer.on(type, async (event, { topic, partition, offset }) => {
         readModel.applyOrderRecord({ type, event } as OrderRecord, { topic, partition, offset: Number(offset) });
         metrics.consumed.inc({ type });
       });
     }
-    this.consumer.on('StockLevelChanged', async (event) => {
-      readModel.applyStockLevel(event);
-      metrics.consumed.inc({ type: 'StockLevelChanged' });
-    });
     this.offsets = kafkaOffsets(kafka);
     this.catchUp = new CatchUpWatch(this.offsets, this.log);
   }

@@ -1,5 +1,6 @@
 // /inventory: stock levels from the projection of inventory.stock; restocking publishes RestockProduct.
 import { Router, type Request, type Response } from 'express';
+import type { z } from 'zod';
 import { newEnvelope } from '@saga/shared';
 import { SERVICE } from '../config';
 import { HttpProblem } from '../problem';
@@ -8,7 +9,7 @@ import { correlate } from '../request-context';
 import { parseBody, restockBody } from '../validation';
 import { jsonBody } from './json-body';
 import type { SendCommand } from './publish';
-import { productJson } from './representations';
+import { productJson, restockAcceptedView } from './representations';
 
 export interface InventoryRoutesDeps {
   send: SendCommand;
@@ -36,7 +37,8 @@ export function inventoryRoutes({ send, readModel }: InventoryRoutesDeps): Route
     const { sku } = knownProduct(req.params.sku);
     const envelope = newEnvelope(SERVICE, { correlationId: sku, causationId: res.locals.requestId });
     await send({ type: 'RestockProduct', key: sku, value: { envelope, sku, quantity } }, correlate(res, sku));
-    res.status(202).json({ sku, quantity, status: 'RESTOCK_REQUESTED' });
+    const body: z.infer<typeof restockAcceptedView> = { sku, quantity, status: 'RESTOCK_REQUESTED' };
+    res.status(202).json(body);
   });
 
   return router;

@@ -2,6 +2,7 @@
 // reads come from the projection; cancelling publishes CancelOrder while the order is still PENDING.
 import { randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
+import type { z } from 'zod';
 import { newEnvelope, type PlaceOrder } from '@saga/shared';
 import { SERVICE } from '../config';
 import { parseIdempotencyKey, requestHash, type Claim, type IdempotencyStore } from '../idempotency';
@@ -11,7 +12,7 @@ import { correlate } from '../request-context';
 import { placeOrderBody, parseBody, type PlaceOrderBody } from '../validation';
 import { jsonBody } from './json-body';
 import type { SendCommand } from './publish';
-import { orderJson, timelineJson } from './representations';
+import { cancellationAcceptedView, orderAcceptedView, orderJson, timelineJson } from './representations';
 
 export interface OrderRoutesDeps {
   send: SendCommand;
@@ -30,8 +31,10 @@ export function toPlaceOrder(body: PlaceOrderBody, orderId: string, requestId: s
   };
 }
 
-const accepted = (res: Response, orderId: string) =>
-  res.status(202).location(`/orders/${orderId}`).json({ orderId, status: 'PENDING' });
+const accepted = (res: Response, orderId: string) => {
+  const body: z.infer<typeof orderAcceptedView> = { orderId, status: 'PENDING' };
+  res.status(202).location(`/orders/${orderId}`).json(body);
+};
 
 export function orderRoutes({ send, readModel, idempotency }: OrderRoutesDeps): Router {
   const router = Router();
@@ -94,7 +97,8 @@ export function orderRoutes({ send, readModel, idempotency }: OrderRoutesDeps): 
       { type: 'CancelOrder', key: order.orderId, value: { envelope, orderId: order.orderId } },
       res.locals.log,
     );
-    res.status(202).json({ orderId: order.orderId, status: 'CANCELLATION_REQUESTED' });
+    const body: z.infer<typeof cancellationAcceptedView> = { orderId: order.orderId, status: 'CANCELLATION_REQUESTED' };
+    res.status(202).json(body);
   });
 
   return router;
