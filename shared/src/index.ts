@@ -21,6 +21,7 @@ export { SqliteDatabase, type Db } from './store/sqlite';
 export { MessagingTables, MESSAGING_MIGRATION, type OutboxRecord } from './store/messaging-tables';
 export { OutboxRelay } from './kafka/outbox-relay';
 export { KeyedMutex } from './service/keyed-mutex';
+export { pruneInbox } from './service/inbox-pruning';
 export {
   ServiceMessaging,
   type Body,

@@ -62,6 +62,16 @@ async function start(config: GatewayConfig, logger: Logger): Promise<() => Promi
     stops.push(() => database.close());
     const idempotency = new SqliteIdempotencyStore(database);
     await idempotency.purgeExpired();
+    // Hourly, so the table stays bounded in a long-running gateway, not only across restarts.
+    const purging = setInterval(
+      () => {
+        idempotency
+          .purgeExpired()
+          .catch((error: unknown) => logger.error({ err: error }, 'purging idempotency keys failed'));
+      },
+      60 * 60 * 1000,
+    );
+    stops.push(() => clearInterval(purging));
     const app = createApp({
       logger,
       metrics,

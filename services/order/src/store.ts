@@ -58,9 +58,10 @@ export class SqliteOrderStore implements OrderStore {
   constructor(private readonly database: SqliteDatabase) {}
 
   async get(orderId: string): Promise<Order | undefined> {
-    const row = this.database.db.prepare('SELECT * FROM orders WHERE order_id = ?').get(orderId) as
-      | OrderRow
-      | undefined;
+    // Through the database's queue: never in the middle of another handler's open transaction.
+    const row = await this.database.read(
+      () => this.database.db.prepare('SELECT * FROM orders WHERE order_id = ?').get(orderId) as OrderRow | undefined,
+    );
     return row && toOrder(row);
   }
 
@@ -76,9 +77,12 @@ export class SqliteOrderStore implements OrderStore {
   }
 
   async overdue(now: number, limit: number): Promise<Order[]> {
-    const rows = this.database.db
-      .prepare(`SELECT * FROM orders WHERE status = 'PENDING' AND deadline_at <= ? ORDER BY deadline_at LIMIT ?`)
-      .all(now, limit) as OrderRow[];
+    const rows = await this.database.read(
+      () =>
+        this.database.db
+          .prepare(`SELECT * FROM orders WHERE status = 'PENDING' AND deadline_at <= ? ORDER BY deadline_at LIMIT ?`)
+          .all(now, limit) as OrderRow[],
+    );
     return rows.map(toOrder);
   }
 }

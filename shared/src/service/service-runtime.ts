@@ -15,6 +15,7 @@ import { SagaMetrics } from '../metrics';
 import { loadCatalog } from '../schemas/catalog';
 import { MESSAGING_MIGRATION, MessagingTables } from '../store/messaging-tables';
 import { SqliteDatabase } from '../store/sqlite';
+import { pruneInboxPeriodically } from './inbox-pruning';
 import { ServiceMessaging, type ServiceHandler } from './messaging';
 import { close, listen, opsRoutes } from './ops-server';
 
@@ -66,7 +67,9 @@ export class ServiceRuntime {
   private readonly serde: AvroSerde;
   private readonly relay: OutboxRelay;
   private readonly consumer: EventConsumer;
+  private readonly tables: MessagingTables;
   private server: Server | undefined;
+  private stopPruning: (() => void) | undefined;
 
   constructor(private readonly options: ServiceRuntimeOptions) {
     const { service, config } = options;
@@ -78,8 +81,8 @@ export class ServiceRuntime {
       MESSAGING_MIGRATION,
       ...options.migrations,
     ]);
-    const tables = new MessagingTables(this.db.db);
-    this.relay = new OutboxRelay(kafka, this.db, tables, {
+    this.tables = new MessagingTables(this.db.db);
+    this.relay = new OutboxRelay(kafka, this.db, this.tables, {
       logger: this.logger.child({ component: 'outbox' }),
       metrics: this.metrics,
     });
@@ -97,7 +100,7 @@ export class ServiceRuntime {
     this.messaging = new ServiceMessaging({
       service,
       db: this.db,
-      tables,
+      tables: this.tables,
       serde: this.serde,
       relay: this.relay,
       metrics: this.metrics,
@@ -116,6 +119,7 @@ export class ServiceRuntime {
   async start(beforeConsuming?: () => Promise<void>): Promise<void> {
     await this.serde.registerWriters(this.options.produces);
     await this.relay.start();
+    this.stopPruning = pruneInboxPeriodically(this.db, this.tables, this.logger);
     await beforeConsuming?.();
     await this.consumer.start();
     const app = opsRoutes(this.metrics, [{ name: 'kafka-consumer', check: () => this.consumer.isJoined() }]);
@@ -129,6 +133,7 @@ export class ServiceRuntime {
 
   /** Graceful: stop fetching and finish in-flight handlers, publish the outbox, then close. */
   async stop(): Promise<void> {
+    this.stopPruning?.();
     await this.consumer.stop();
     await this.relay.stop();
     if (this.server) await close(this.server);
