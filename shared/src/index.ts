@@ -23,6 +23,13 @@ export { OutboxRelay } from './kafka/outbox-relay';
 export { KeyedMutex } from './service/keyed-mutex';
 export { pruneInbox } from './service/inbox-pruning';
 export {
+  runProviderSteps,
+  type ProviderCall,
+  type StepDriver,
+  type StepEmission,
+  type StepResult,
+} from './service/provider-steps';
+export {
   ServiceMessaging,
   type Body,
   type Emitter,

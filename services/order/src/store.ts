@@ -17,6 +17,7 @@ export const ORDER_MIGRATIONS = [
      deadline_at         INTEGER NOT NULL
    );
    CREATE INDEX orders_pending_deadline ON orders (status, deadline_at);`,
+  `ALTER TABLE orders ADD COLUMN shipped INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export interface OrderStore {
@@ -34,6 +35,7 @@ interface OrderRow {
   cancellation_reason: Order['cancellationReason'];
   total_cents: number | null;
   currency: string | null;
+  shipped: number;
   created_at: number;
   updated_at: number;
   deadline_at: number;
@@ -48,6 +50,7 @@ function toOrder(row: OrderRow): Order {
     cancellationReason: row.cancellation_reason,
     totalCents: row.total_cents,
     currency: row.currency,
+    shipped: row.shipped === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deadlineAt: row.deadline_at,
@@ -68,12 +71,13 @@ export class SqliteOrderStore implements OrderStore {
   async save(order: Order): Promise<void> {
     this.database.db
       .prepare(
-        `INSERT INTO orders (order_id, customer_id, items, status, cancellation_reason, total_cents, currency, created_at, updated_at, deadline_at)
-         VALUES (@orderId, @customerId, @items, @status, @cancellationReason, @totalCents, @currency, @createdAt, @updatedAt, @deadlineAt)
+        `INSERT INTO orders (order_id, customer_id, items, status, cancellation_reason, total_cents, currency, shipped, created_at, updated_at, deadline_at)
+         VALUES (@orderId, @customerId, @items, @status, @cancellationReason, @totalCents, @currency, @shipped, @createdAt, @updatedAt, @deadlineAt)
          ON CONFLICT (order_id) DO UPDATE SET status = excluded.status, cancellation_reason = excluded.cancellation_reason,
-           total_cents = excluded.total_cents, currency = excluded.currency, updated_at = excluded.updated_at`,
+           total_cents = excluded.total_cents, currency = excluded.currency, shipped = excluded.shipped,
+           updated_at = excluded.updated_at`,
       )
-      .run({ ...order, items: JSON.stringify(order.items) });
+      .run({ ...order, items: JSON.stringify(order.items), shipped: order.shipped ? 1 : 0 });
   }
 
   async overdue(now: number, limit: number): Promise<Order[]> {

@@ -10,7 +10,7 @@ import {
   type ServiceHandler,
 } from '@saga/shared';
 import type { ChargeOutcome, ChargeRequest, RefundRequest } from '../src/domain/payment';
-import type { PaymentDeps } from '../src/handlers/apply';
+import type { PaymentDeps } from '../src/handlers/drive-payment';
 import { onOrderCancelled } from '../src/handlers/OrderCancelled';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onStockReserved } from '../src/handlers/StockReserved';
@@ -21,8 +21,16 @@ class FakeProvider implements PaymentProvider {
   readonly charges = new Map<string, { chargeId: string; token: string; refunds: number }>();
   /** The next charge takes effect, but its answer never reaches the caller (a timeout). */
   loseNextAnswer = false;
+  /** The next charge never reaches the provider (the process died right after recording its intent). */
+  dropNextCharge = false;
+  chargeCalls = 0;
 
   async charge(request: ChargeRequest): Promise<ChargeOutcome> {
+    this.chargeCalls += 1;
+    if (this.dropNextCharge) {
+      this.dropNextCharge = false;
+      throw new ProviderUnavailableError('payment provider unreachable');
+    }
     let charge = this.charges.get(request.idempotencyKey);
     if (!charge) {
       charge = { chargeId: `ch_${this.charges.size + 1}`, token: request.token, refunds: 0 };
@@ -32,6 +40,14 @@ class FakeProvider implements PaymentProvider {
       this.loseNextAnswer = false;
       throw new ProviderUnavailableError('payment provider timed out');
     }
+    return charge.token === 'tok_chargeDeclined'
+      ? { kind: 'declined', declineCode: 'card_declined' }
+      : { kind: 'succeeded', chargeId: charge.chargeId };
+  }
+
+  async findCharge(idempotencyKey: string): Promise<ChargeOutcome | undefined> {
+    const charge = this.charges.get(idempotencyKey);
+    if (!charge) return undefined;
     return charge.token === 'tok_chargeDeclined'
       ? { kind: 'declined', declineCode: 'card_declined' }
       : { kind: 'succeeded', chargeId: charge.chargeId };
@@ -92,8 +108,37 @@ describe('payment handlers', () => {
     await deliver(onStockReserved(deps), stockReserved);
 
     expect(provider.charges.size).toBe(1);
+    expect(provider.chargeCalls).toBe(1); // the retry found the charge by its key instead of charging again
     expect(emitted).toEqual(['PaymentCompleted']);
     expect(await payment()).toMatchObject({ status: 'CHARGED', chargeId: 'ch_1' });
+  });
+
+  it('charges nothing when the order is cancelled after an intent whose charge never reached the provider', async () => {
+    const { deps, provider, emitted, deliver, payment } = setup();
+    await deliver(onOrderPlaced(deps), orderPlaced);
+    provider.dropNextCharge = true;
+    await expect(deliver(onStockReserved(deps), stockReserved)).rejects.toThrow(ProviderUnavailableError);
+    expect(await payment()).toMatchObject({ status: 'CHARGING' });
+
+    await deliver(onOrderCancelled(deps), orderCancelled);
+    await deliver(onStockReserved(deps), stockReserved);
+
+    expect(provider.charges.size).toBe(0);
+    expect(emitted).toEqual([]);
+    expect(await payment()).toMatchObject({ status: 'CANCELLED' });
+  });
+
+  it('charges afresh when the order goes on after an intent whose charge never reached the provider', async () => {
+    const { deps, provider, emitted, deliver, payment } = setup();
+    await deliver(onOrderPlaced(deps), orderPlaced);
+    provider.dropNextCharge = true;
+    await expect(deliver(onStockReserved(deps), stockReserved)).rejects.toThrow(ProviderUnavailableError);
+
+    await deliver(onStockReserved(deps), stockReserved);
+
+    expect(provider.charges.size).toBe(1);
+    expect(emitted).toEqual(['PaymentCompleted']);
+    expect(await payment()).toMatchObject({ status: 'CHARGED' });
   });
 
   it('refunds a charge whose answer was lost when the order is cancelled before the retry', async () => {

@@ -11,7 +11,7 @@ import {
 } from '@saga/shared';
 import type { Carrier } from '../src/carrier-client';
 import type { BookingOutcome, BookingRequest } from '../src/domain/shipment';
-import type { ShippingDeps } from '../src/handlers/apply';
+import type { ShippingDeps } from '../src/handlers/drive-shipment';
 import { onOrderCancelled } from '../src/handlers/OrderCancelled';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onPaymentCompleted } from '../src/handlers/PaymentCompleted';
@@ -21,8 +21,16 @@ class FakeCarrier implements Carrier {
   readonly shipments = new Map<string, { shipmentId: string; refused: boolean; cancelled: boolean }>();
   /** The next booking takes effect, but its answer never reaches the caller (a timeout). */
   loseNextAnswer = false;
+  /** The next booking never reaches the carrier (the process died right after recording its intent). */
+  dropNextBooking = false;
+  bookCalls = 0;
 
   async book(request: BookingRequest): Promise<BookingOutcome> {
+    this.bookCalls += 1;
+    if (this.dropNextBooking) {
+      this.dropNextBooking = false;
+      throw new ProviderUnavailableError('carrier unreachable');
+    }
     let shipment = this.shipments.get(request.idempotencyKey);
     if (!shipment) {
       const refused = request.address.postalCode === '00000';
@@ -33,6 +41,14 @@ class FakeCarrier implements Carrier {
       this.loseNextAnswer = false;
       throw new ProviderUnavailableError('carrier timed out');
     }
+    return shipment.refused
+      ? { kind: 'refused', reason: 'undeliverable_address' }
+      : { kind: 'booked', shipmentId: shipment.shipmentId, carrier: 'FakeEx', trackingNumber: 'FX1' };
+  }
+
+  async findBooking(idempotencyKey: string): Promise<BookingOutcome | undefined> {
+    const shipment = this.shipments.get(idempotencyKey);
+    if (!shipment) return undefined;
     return shipment.refused
       ? { kind: 'refused', reason: 'undeliverable_address' }
       : { kind: 'booked', shipmentId: shipment.shipmentId, carrier: 'FakeEx', trackingNumber: 'FX1' };
@@ -93,8 +109,24 @@ describe('shipping handlers', () => {
     await deliver(onPaymentCompleted(deps), paymentCompleted);
 
     expect(carrier.shipments.size).toBe(1);
+    expect(carrier.bookCalls).toBe(1); // the retry found the booking by its key instead of booking again
     expect(emitted).toEqual(['ShipmentScheduled']);
     expect(await shipment()).toMatchObject({ status: 'SCHEDULED', shipmentId: 'shp_1' });
+  });
+
+  it('books nothing when the order is cancelled after an intent whose booking never reached the carrier', async () => {
+    const { deps, carrier, emitted, deliver, shipment } = setup();
+    await deliver(onOrderPlaced(deps), orderPlaced);
+    carrier.dropNextBooking = true;
+    await expect(deliver(onPaymentCompleted(deps), paymentCompleted)).rejects.toThrow(ProviderUnavailableError);
+    expect(await shipment()).toMatchObject({ status: 'BOOKING' });
+
+    await deliver(onOrderCancelled(deps), orderCancelled);
+    await deliver(onPaymentCompleted(deps), paymentCompleted);
+
+    expect(carrier.shipments.size).toBe(0);
+    expect(emitted).toEqual([]);
+    expect(await shipment()).toMatchObject({ status: 'CANCELLED' });
   });
 
   it('cancels a booking whose answer was lost when the order is cancelled before the retry', async () => {
