@@ -14,7 +14,7 @@ import {
   type EventType,
   type ServiceHandler,
 } from '@saga/shared';
-import { testHandlerContext, type Emitted } from '../../../test/support/handler-context';
+import { TestRuntime } from '../../../test/support/handler-context';
 import { createPaymentProviderApp } from '../../../infra/src/providers/payment-app';
 import { listen, type RunningProvider } from '../../../infra/src/providers/serve';
 import type { ChargeRequest } from '../src/domain/payment';
@@ -73,10 +73,13 @@ const cancelled: EventMap['OrderCancelled'] = {
 function paymentProcess(file: string, client: PaymentProviderClient) {
   const database = new SqliteDatabase(file, [MESSAGING_MIGRATION, ...PAYMENT_MIGRATIONS]);
   const deps: PaymentDeps = { store: new SqlitePaymentStore(database), provider: client };
-  const emitted: Emitted[] = [];
-  const deliver = <T extends EventType>(handler: (deps: PaymentDeps) => ServiceHandler<T>, event: EventMap[T]) =>
-    handler(deps)(event, testHandlerContext(database, event.envelope, emitted));
-  return { database, deps, emitted, deliver };
+  const runtime = new TestRuntime(database);
+  const deliver = <T extends EventType>(
+    type: T,
+    handler: (deps: PaymentDeps) => ServiceHandler<T>,
+    event: EventMap[T],
+  ) => runtime.deliver(type, handler(deps), event);
+  return { database, deps, emitted: () => runtime.emitted(), deliver };
 }
 
 async function chargesAtProvider(): Promise<{ status: string; refunded: boolean }[]> {
@@ -90,33 +93,33 @@ describe('payment in doubt after a crash', () => {
   it('settles a charge made before the crash by lookup: one charge, no second call', async () => {
     const db = file();
     const dying = paymentProcess(db, new DyingClient('after'));
-    await dying.deliver(onOrderPlaced, placed);
-    await expect(dying.deliver(onStockReserved, reserved)).rejects.toThrow('process died');
+    await dying.deliver('OrderPlaced', onOrderPlaced, placed);
+    await expect(dying.deliver('StockReserved', onStockReserved, reserved)).rejects.toThrow('process died');
     dying.database.close();
 
     const successorClient = new DyingClient('never');
     const successor = paymentProcess(db, successorClient);
-    await successor.deliver(onStockReserved, reserved);
+    await successor.deliver('StockReserved', onStockReserved, reserved);
 
     expect(successorClient.charges).toBe(0);
     expect(await chargesAtProvider()).toEqual([expect.objectContaining({ status: 'succeeded', refunded: false })]);
-    expect(successor.emitted.map((e) => e.type)).toEqual(['PaymentCompleted']);
+    expect((await successor.emitted()).map((e) => e.type)).toEqual(['PaymentCompleted']);
     expect(await successor.deps.store.get(orderId)).toMatchObject({ status: 'CHARGED' });
   });
 
   it('charges nothing for an order cancelled after an intent whose charge never left', async () => {
     const db = file();
     const dying = paymentProcess(db, new DyingClient('before'));
-    await dying.deliver(onOrderPlaced, placed);
-    await expect(dying.deliver(onStockReserved, reserved)).rejects.toThrow('process died');
+    await dying.deliver('OrderPlaced', onOrderPlaced, placed);
+    await expect(dying.deliver('StockReserved', onStockReserved, reserved)).rejects.toThrow('process died');
     dying.database.close();
 
     const successor = paymentProcess(db, new DyingClient('never'));
-    await successor.deliver(onOrderCancelled, cancelled);
-    await successor.deliver(onStockReserved, reserved);
+    await successor.deliver('OrderCancelled', onOrderCancelled, cancelled);
+    await successor.deliver('StockReserved', onStockReserved, reserved);
 
     expect(await chargesAtProvider()).toEqual([]);
-    expect(successor.emitted).toEqual([]);
+    expect(await successor.emitted()).toEqual([]);
     expect(await successor.deps.store.get(orderId)).toMatchObject({ status: 'CANCELLED' });
   });
 });

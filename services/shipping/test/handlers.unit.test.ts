@@ -1,7 +1,9 @@
-// The handlers against an in-memory store and a fake carrier that keeps its idempotency: what happens
-// when the carrier's answer is lost and the event is retried, or the order cancelled first.
-import { testHandlerContext, type Emitted } from '../../../test/support/handler-context';
+// The handlers, through the runtime's real unit of work (inbox, lock, transaction, outbox), against an
+// in-memory store and a fake carrier that keeps its idempotency: what happens when the carrier's answer
+// is lost, or its booking never left, and the event is retried or the order cancelled first.
+import { TestRuntime } from '../../../test/support/handler-context';
 import {
+  MESSAGING_MIGRATION,
   newEnvelope,
   ProviderUnavailableError,
   SqliteDatabase,
@@ -84,16 +86,19 @@ const orderCancelled: EventMap['OrderCancelled'] = {
 };
 
 function setup() {
-  const database = new SqliteDatabase(':memory:', SHIPPING_MIGRATIONS);
+  const database = new SqliteDatabase(':memory:', [MESSAGING_MIGRATION, ...SHIPPING_MIGRATIONS]);
+  const runtime = new TestRuntime(database);
   const carrier = new FakeCarrier();
   const deps: ShippingDeps = { store: new SqliteShipmentStore(database), carrier };
-  const sink: Emitted[] = [];
   const emitted: EventType[] = [];
 
-  /** Delivers one event as the runtime would: events emitted count only once the commit succeeds. */
-  async function deliver<T extends EventType>(handler: ServiceHandler<T>, event: EventMap[T]): Promise<void> {
-    await handler(event, testHandlerContext(database, event.envelope, sink));
-    emitted.splice(0, emitted.length, ...sink.map((entry) => entry.type));
+  /** Delivers one event through the runtime's unit of work; `emitted` is then what the outbox holds. */
+  async function deliver<T extends EventType>(type: T, handler: ServiceHandler<T>, event: EventMap[T]): Promise<void> {
+    try {
+      await runtime.deliver(type, handler, event);
+    } finally {
+      emitted.splice(0, emitted.length, ...(await runtime.emitted()).map((entry) => entry.type));
+    }
   }
 
   return { deps, carrier, emitted, deliver, shipment: () => deps.store.get('o-1') };
@@ -102,11 +107,13 @@ function setup() {
 describe('shipping handlers', () => {
   it('books once when PaymentCompleted is retried after the carrier booked but its answer was lost', async () => {
     const { deps, carrier, emitted, deliver, shipment } = setup();
-    await deliver(onOrderPlaced(deps), orderPlaced);
+    await deliver('OrderPlaced', onOrderPlaced(deps), orderPlaced);
     carrier.loseNextAnswer = true;
 
-    await expect(deliver(onPaymentCompleted(deps), paymentCompleted)).rejects.toThrow(ProviderUnavailableError);
-    await deliver(onPaymentCompleted(deps), paymentCompleted);
+    await expect(deliver('PaymentCompleted', onPaymentCompleted(deps), paymentCompleted)).rejects.toThrow(
+      ProviderUnavailableError,
+    );
+    await deliver('PaymentCompleted', onPaymentCompleted(deps), paymentCompleted);
 
     expect(carrier.shipments.size).toBe(1);
     expect(carrier.bookCalls).toBe(1); // the retry found the booking by its key instead of booking again
@@ -116,13 +123,15 @@ describe('shipping handlers', () => {
 
   it('books nothing when the order is cancelled after an intent whose booking never reached the carrier', async () => {
     const { deps, carrier, emitted, deliver, shipment } = setup();
-    await deliver(onOrderPlaced(deps), orderPlaced);
+    await deliver('OrderPlaced', onOrderPlaced(deps), orderPlaced);
     carrier.dropNextBooking = true;
-    await expect(deliver(onPaymentCompleted(deps), paymentCompleted)).rejects.toThrow(ProviderUnavailableError);
+    await expect(deliver('PaymentCompleted', onPaymentCompleted(deps), paymentCompleted)).rejects.toThrow(
+      ProviderUnavailableError,
+    );
     expect(await shipment()).toMatchObject({ status: 'BOOKING' });
 
-    await deliver(onOrderCancelled(deps), orderCancelled);
-    await deliver(onPaymentCompleted(deps), paymentCompleted);
+    await deliver('OrderCancelled', onOrderCancelled(deps), orderCancelled);
+    await deliver('PaymentCompleted', onPaymentCompleted(deps), paymentCompleted);
 
     expect(carrier.shipments.size).toBe(0);
     expect(emitted).toEqual([]);
@@ -131,12 +140,14 @@ describe('shipping handlers', () => {
 
   it('cancels a booking whose answer was lost when the order is cancelled before the retry', async () => {
     const { deps, carrier, emitted, deliver, shipment } = setup();
-    await deliver(onOrderPlaced(deps), orderPlaced);
+    await deliver('OrderPlaced', onOrderPlaced(deps), orderPlaced);
     carrier.loseNextAnswer = true;
-    await expect(deliver(onPaymentCompleted(deps), paymentCompleted)).rejects.toThrow(ProviderUnavailableError);
+    await expect(deliver('PaymentCompleted', onPaymentCompleted(deps), paymentCompleted)).rejects.toThrow(
+      ProviderUnavailableError,
+    );
 
-    await deliver(onOrderCancelled(deps), orderCancelled);
-    await deliver(onPaymentCompleted(deps), paymentCompleted);
+    await deliver('OrderCancelled', onOrderCancelled(deps), orderCancelled);
+    await deliver('PaymentCompleted', onPaymentCompleted(deps), paymentCompleted);
 
     expect([...carrier.shipments.values()]).toEqual([{ shipmentId: 'shp_1', refused: false, cancelled: true }]);
     expect(emitted).toEqual(['ShipmentCancelled']);
@@ -146,9 +157,9 @@ describe('shipping handlers', () => {
   it('books nothing for an order cancelled before it was paid', async () => {
     const { deps, carrier, emitted, deliver, shipment } = setup();
 
-    await deliver(onOrderPlaced(deps), orderPlaced);
-    await deliver(onOrderCancelled(deps), orderCancelled);
-    await deliver(onPaymentCompleted(deps), paymentCompleted);
+    await deliver('OrderPlaced', onOrderPlaced(deps), orderPlaced);
+    await deliver('OrderCancelled', onOrderCancelled(deps), orderCancelled);
+    await deliver('PaymentCompleted', onPaymentCompleted(deps), paymentCompleted);
 
     expect(carrier.shipments.size).toBe(0);
     expect(emitted).toEqual([]);
@@ -159,9 +170,9 @@ describe('shipping handlers', () => {
     const { deps, carrier, emitted, deliver, shipment } = setup();
     const undeliverable = { ...orderPlaced.shippingAddress, postalCode: '00000' };
 
-    await deliver(onPaymentCompleted(deps), paymentCompleted);
-    await deliver(onOrderPlaced(deps), { ...orderPlaced, shippingAddress: undeliverable });
-    await deliver(onOrderCancelled(deps), orderCancelled);
+    await deliver('PaymentCompleted', onPaymentCompleted(deps), paymentCompleted);
+    await deliver('OrderPlaced', onOrderPlaced(deps), { ...orderPlaced, shippingAddress: undeliverable });
+    await deliver('OrderCancelled', onOrderCancelled(deps), orderCancelled);
 
     expect(emitted).toEqual(['ShipmentFailed']);
     expect([...carrier.shipments.values()]).toEqual([expect.objectContaining({ refused: true, cancelled: false })]);

@@ -34,8 +34,9 @@ export interface ServiceMessagingOptions {
   service: string;
   db: SqliteDatabase;
   tables: MessagingTables;
-  serde: AvroSerde;
-  relay: OutboxRelay;
+  /** Only what the outbox needs: handler unit tests stand in a registry-free encoder. */
+  serde: Pick<AvroSerde, 'encode' | 'topicOf'>;
+  relay: Pick<OutboxRelay, 'notify'>;
   metrics: SagaMetrics;
 }
 
