@@ -5,7 +5,7 @@ SHELL := /bin/bash
 STACK := infra/native/stack.sh
 MVN := mvn -q -B -f infra/native/pom.xml
 
-.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos dev infra-up infra-down down status
+.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos dev infra-up infra-down down status rebuild-read-model
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -65,6 +65,9 @@ infra-down: ## stop Kafka + schema registry
 
 down: ## stop everything `make dev` started
 	bash infra/native/dev.sh down
+
+rebuild-read-model: build ## with the gateway stopped (make down): the next start re-projects the topics from the beginning
+	DATA_DIR="$${DATA_DIR:-infra/.stack/run/data}" node services/gateway/dist/rebuild-read-model.js
 
 status: ## what is running
 	bash $(STACK) status

@@ -27,6 +27,13 @@ export interface EventConsumerOptions {
   backoff?: BackoffPolicy;
   /** Partitions handled at once; order within a partition (an order's events) is always kept. */
   concurrency?: number;
+  /**
+   * For a consumer that keeps its own offsets with its state (the gateway's read model): where to
+   * resume a partition when it is assigned; undefined leaves the group's committed offset.
+   */
+  resumeAt?: (topic: string, partition: number) => number | undefined;
+  /** Called once a record is done with (handled, not ours, or dead-lettered), before its offset is resolved. */
+  onRecordDone?: (topic: string, partition: number, offset: number) => void;
 }
 
 const SESSION_TIMEOUT_MS = 10_000;
@@ -75,8 +82,9 @@ export class EventConsumer {
       metrics: options.metrics,
       heartbeatMs: HEARTBEAT_INTERVAL_MS,
     });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
       this.joined = true;
+      this.seekAssigned(payload.memberAssignment);
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.joined = false;
@@ -121,9 +129,22 @@ export class EventConsumer {
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
       if ((await this.records.process(batch.topic, batch.partition, message, heartbeat)) === 'held') return;
+      this.options.onRecordDone?.(batch.topic, batch.partition, Number(message.offset));
       resolveOffset(message.offset);
       await heartbeat();
       if (Date.now() - started > BATCH_BUDGET_MS) return;
+    }
+  }
+
+  /** Applies resumeAt to the partitions just assigned; kafkajs fetches them from there. */
+  private seekAssigned(assignment: Record<string, number[]>): void {
+    const { resumeAt } = this.options;
+    if (!resumeAt) return;
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      for (const partition of partitions) {
+        const offset = resumeAt(topic, partition);
+        if (offset !== undefined) this.consumer.seek({ topic, partition, offset: String(offset) });
+      }
     }
   }
 }
