@@ -44,7 +44,7 @@ test-unit: build ## fast unit tests, no I/O
 test-int: install build ## integration + end-to-end tests against a private native stack on free ports
 	npx jest --selectProjects integration --runInBand
 
-test-chaos: install build ## crash test: SIGKILL each service, then restart the broker, under load (minutes)
+test-chaos: install build ## crash test (SIGKILL each service, restart the broker, under load) and the gateway's 20,000-order restart test (minutes)
 	@# In band: the services' consumer groups have fixed names, so two systems must not share the test broker.
 	@set -o pipefail; npx jest --selectProjects chaos --runInBand --json --outputFile=.jest-chaos.json; status=$$?; \
 	  node test/support/print-summary.js .jest-chaos.json; exit $$status
