@@ -20,7 +20,7 @@ endif
 # that warning is silenced; the Dockerfile sets the same for the compose stack.
 export NODE_OPTIONS := --disable-warning=TimeoutNegativeWarning $(NODE_OPTIONS)
 
-.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-int test-chaos test-e2e test-compose demo dev infra-up infra-down down status
+.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-int test-chaos test-e2e test-compose demo dev infra-up infra-down down status rebuild-read-model
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -66,7 +66,7 @@ test-unit: build ## fast unit tests, no I/O
 test-int: install build ## integration + end-to-end tests against a private native stack on free ports
 	npx jest --selectProjects integration --runInBand
 
-test-chaos: install build ## crash test: SIGKILL each service, then restart the broker, under load (minutes)
+test-chaos: install build ## crash test (SIGKILL each service, restart the broker, under load) and the gateway's 20,000-order restart test (minutes)
 	@# In band: the services' consumer groups have fixed names, so two systems must not share the test broker.
 	@set -o pipefail; npx jest --selectProjects chaos --runInBand --json --outputFile=.jest-chaos.json; status=$$?; \
 	  node test/support/print-summary.js .jest-chaos.json; exit $$status
@@ -97,6 +97,9 @@ infra-down: ## stop Kafka + schema registry
 
 down: ## stop everything `make dev` started
 	bash infra/native/dev.sh down
+
+rebuild-read-model: build ## with the gateway stopped (make down): the next start re-projects the topics from the beginning
+	DATA_DIR="$${DATA_DIR:-infra/.stack/run/data}" node services/gateway/dist/rebuild-read-model.js
 
 status: ## what is running
 	bash $(STACK) status

@@ -18,6 +18,8 @@ export const ErrorCodes = {
   PROVIDER_UNAVAILABLE: 'SAGA_PROVIDER_UNAVAILABLE',
   PROVIDER_REJECTED: 'SAGA_PROVIDER_REJECTED',
   CIRCUIT_OPEN: 'SAGA_CIRCUIT_OPEN',
+  TRANSACTION_YIELDED: 'SAGA_TRANSACTION_YIELDED',
+  DUPLICATE_DELIVERY: 'SAGA_DUPLICATE_DELIVERY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -154,6 +156,26 @@ export class CircuitOpenError extends SagaError {
     readonly retryAfterMs: number,
   ) {
     super(`circuit breaker for ${breaker} is open; next probe in ${retryAfterMs} ms`);
+  }
+}
+
+/** A transaction's work waited on I/O while holding the write lock: a bug in the handler, never retried. */
+export class TransactionYieldedError extends SagaError {
+  static readonly code = ErrorCodes.TRANSACTION_YIELDED;
+  readonly code = TransactionYieldedError.code;
+  readonly retriable = false;
+}
+
+/**
+ * The event was already processed when its handler came to commit (found in the inbox inside the
+ * transaction): the commit is rolled back and the delivery counted as a duplicate, not a failure.
+ */
+export class DuplicateDeliveryError extends SagaError {
+  static readonly code = ErrorCodes.DUPLICATE_DELIVERY;
+  readonly code = DuplicateDeliveryError.code;
+  readonly retriable = false;
+  constructor(readonly eventId: string) {
+    super(`event ${eventId} was already processed`);
   }
 }
 

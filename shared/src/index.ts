@@ -22,6 +22,14 @@ export { SqliteDatabase, type Db } from './store/sqlite';
 export { MessagingTables, MESSAGING_MIGRATION, type OutboxRecord } from './store/messaging-tables';
 export { OutboxRelay } from './kafka/outbox-relay';
 export { KeyedMutex } from './service/keyed-mutex';
+export { pruneInbox } from './service/inbox-pruning';
+export {
+  runProviderSteps,
+  type ProviderCall,
+  type StepDriver,
+  type StepEmission,
+  type StepResult,
+} from './service/provider-steps';
 export {
   ServiceMessaging,
   type Body,

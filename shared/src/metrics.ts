@@ -8,7 +8,7 @@ export const MetricNames = {
   deadLettered: 'saga_events_dead_lettered_total',
   produced: 'saga_events_produced_total',
   handlerSeconds: 'saga_handler_duration_seconds',
-  outboxPending: 'saga_outbox_pending',
+  outboxUnpublished: 'saga_outbox_unpublished',
   circuitState: 'saga_circuit_state',
   partitionsPaused: 'saga_partitions_paused_total',
   httpRequests: 'saga_gateway_http_requests_total',
@@ -22,7 +22,7 @@ export class SagaMetrics {
   readonly deadLettered: Counter<'topic'>;
   readonly produced: Counter<'type'>;
   readonly handlerSeconds: Histogram<'type'>;
-  readonly outboxPending: Gauge;
+  readonly outboxUnpublished: Gauge;
   readonly circuitState: Gauge<'breaker'>;
   readonly partitionsPaused: Counter<'topic'>;
 
@@ -67,9 +67,9 @@ export class SagaMetrics {
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10],
       registers,
     });
-    this.outboxPending = new Gauge({
-      name: MetricNames.outboxPending,
-      help: 'events committed, not yet published, as the relay last saw them (at most one batch)',
+    this.outboxUnpublished = new Gauge({
+      name: MetricNames.outboxUnpublished,
+      help: 'events committed and not yet published: the whole outbox, counted after each drain',
       registers,
     });
     this.circuitState = new Gauge({

@@ -2,6 +2,25 @@
 // consumer group with its dead-letter topic. Applied idempotently by infra (native and compose).
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long the event and command topics keep a record. */
+export const EVENT_RETENTION_MS = 7 * DAY_MS;
+const DEAD_LETTER_RETENTION_MS = 30 * DAY_MS;
+/**
+ * Kafka deletes whole segments, once their newest record is past retention; a segment rolls after
+ * segment.ms, the broker default log.roll.hours = 168 (these topics do not set it). So a record can
+ * outlive its topic's retention by up to this much.
+ */
+const SEGMENT_ROLL_MS = 7 * DAY_MS;
+
+/**
+ * How long an event id can still arrive after it was first processed, so how long a consumer's inbox
+ * must remember it. A record reaches a consumer only while it is retained (retention + one segment);
+ * a dead letter can be replayed (same event id, back to the original topic, where every group reads it)
+ * while the dead letter is retained, and the replayed record lives another retention. Beyond the sum,
+ * no copy of the event exists anywhere, so forgetting its id cannot let a duplicate through.
+ */
+export const PROCESSED_EVENT_RETENTION_MS =
+  DEAD_LETTER_RETENTION_MS + SEGMENT_ROLL_MS + EVENT_RETENTION_MS + SEGMENT_ROLL_MS;
 
 export const Topics = {
   /** Commands to the order service (PlaceOrder, CancelOrder), keyed by order id. */
@@ -57,7 +76,7 @@ const eventTopic = (name: TopicName, key: string, description: string): TopicSpe
   name,
   partitions: PARTITIONS,
   cleanupPolicy: 'delete',
-  retentionMs: 7 * DAY_MS,
+  retentionMs: EVENT_RETENTION_MS,
   key,
   description,
 });
@@ -83,7 +102,7 @@ export const TopicSpecs: readonly TopicSpec[] = [
       // Dead letters are few and read by people: one partition keeps them in the order they failed.
       partitions: 1,
       cleanupPolicy: 'delete',
-      retentionMs: 30 * DAY_MS,
+      retentionMs: DEAD_LETTER_RETENTION_MS,
       key: "the failed record's own key",
       description: `records the ${group} group could not process`,
     }),

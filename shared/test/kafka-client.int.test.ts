@@ -1,5 +1,6 @@
 // Proves the Kafka client (kafkajs 2.2.4) against the real broker we ship (Kafka 4.x, KRaft): the
 // protocol features this system relies on, each in its simplest form.
+import { producerConfig } from '@saga/shared';
 import { connectedProducer, createTopic, readRecords, testKafka } from '../../test/support/helpers';
 
 describe('kafkajs against the native Kafka broker', () => {
@@ -15,14 +16,20 @@ describe('kafkajs against the native Kafka broker', () => {
     expect(records.map((record) => record.value?.toString())).toEqual(['1', '2', '3']);
   });
 
-  it('accepts an idempotent producer', async () => {
+  it('writes through the system producer config as an idempotent producer, which the broker dedupes', async () => {
     const topic = await createTopic(kafka);
-    const producer = await connectedProducer(kafka, { idempotent: true, maxInFlightRequests: 5 });
+    // What every producer of the system is built from (publisher, outbox relay, dead letters).
+    const producer = await connectedProducer(kafka, producerConfig(5));
     await producer.send({ topic, acks: -1, messages: [{ key: 'k', value: 'once' }] });
 
-    const records = await readRecords(kafka, topic, 1);
+    const [record] = await readRecords(kafka, topic, 1);
 
-    expect(records[0]?.value?.toString()).toBe('once');
+    // The broker dedupes a retried batch only by its producer id and sequence; a producer that is not
+    // idempotent writes producer id -1, and its retries can duplicate records.
+    const batch = (record as unknown as { batchContext: { producerId: string; firstSequence: number } }).batchContext;
+    expect(record?.value?.toString()).toBe('once');
+    expect(batch.producerId).not.toBe('-1');
+    expect(batch.firstSequence).toBeGreaterThanOrEqual(0);
   });
 
   it('commits and aborts transactions; a read-committed consumer sees only committed records', async () => {

@@ -1,12 +1,24 @@
 // The crash test: processes and the broker fail in the middle of a hundred and more orders, and still
-// every order ends, nobody is charged or shipped twice, every compensation happens and stock is
-// conserved. Both cases live in one file so they never run at once: the services' consumer groups
+// every order ends as its kind of order must (a declined card PAYMENT_DECLINED, a normal order
+// CONFIRMED: never TIMED_OUT, which is how a lost event shows), nothing is dead-lettered, nobody is
+// charged or shipped twice, every compensation happens and stock is conserved. Both cases live in one file so they never run at once: the services' consumer groups
 // have fixed names on the shared test broker. `make test-chaos`; figures are printed.
 import { SagaApi, type OrderView } from '../e2e/orders';
 import { startTestSystem, type TestSystem } from '../support/system';
 import { RestartWatch, killAndAwaitRestart, restartBroker, testStackEnv, type SagaService } from './faults';
-import { sagaViolations } from './invariants';
-import { allTerminal, freshCatalog, inFlight, outcomesOf, placeMixed, settled, sleep, stockLevels } from './load';
+import { deadLetterEnds, newDeadLetters } from './dead-letters';
+import { outcomeViolations, sagaViolations } from './invariants';
+import {
+  allTerminal,
+  freshCatalog,
+  inFlight,
+  outcomesOf,
+  placeMixed,
+  settled,
+  sleep,
+  stockLevels,
+  type PlacedOrder,
+} from './load';
 
 const SERVICES: SagaService[] = ['order', 'inventory', 'payment', 'shipping'];
 const PROCESSES = [...SERVICES, 'gateway', 'payment-provider', 'carrier'];
@@ -29,10 +41,12 @@ afterEach(async () => {
 
 /** Waits for every order to end, then until every invariant holds; prints the figures. */
 async function expectSagaInvariants(
-  ids: string[],
+  placed: PlacedOrder[],
   start: Map<string, number>,
+  deadLettersBefore: Map<string, number>,
   { since, watch, ...figures }: { since: number; watch: RestartWatch; [figure: string]: unknown },
 ) {
+  const ids = placed.map((order) => order.id);
   const orders: OrderView[] = await allTerminal(api, ids, ALL_TERMINAL_MS);
   const terminalMs = Date.now() - since;
   const restarts = watch.stop();
@@ -53,27 +67,34 @@ async function expectSagaInvariants(
     ),
   );
   expect(violations).toEqual([]);
+  expect(outcomeViolations(new Map(placed.map((order) => [order.id, order.expected])), orders)).toEqual([]);
+  expect(await newDeadLetters(deadLettersBefore)).toEqual([]);
   expect(outcomes.CONFIRMED).toBeGreaterThan(0);
 }
 
 describe('the saga under crashes', () => {
   it('ends every order with every invariant kept when each service is SIGKILLed in turn', async () => {
     const start = await freshCatalog(api);
+    const deadLetters = await deadLetterEnds();
     const watch = new RestartWatch(system.system.supervisor, PROCESSES);
-    const ids: string[] = [];
+    const placed: PlacedOrder[] = [];
     const kills: { service: string; inFlight: number; downMs: number }[] = [];
     let firstKill = 0;
 
     // A wave of orders before each kill, so every service dies with orders of its own in flight.
     for (const [wave, service] of SERVICES.entries()) {
-      ids.push(...(await placeMixed(api, wave * ORDERS_PER_WAVE, ORDERS_PER_WAVE)));
-      const pending = await inFlight(api, ids);
+      placed.push(...(await placeMixed(api, wave * ORDERS_PER_WAVE, ORDERS_PER_WAVE)));
+      const pending = await inFlight(
+        api,
+        placed.map((order) => order.id),
+      );
       firstKill ||= Date.now();
       kills.push({ service, inFlight: pending, downMs: await killAndAwaitRestart(system, service) });
       await sleep(1_500);
     }
 
-    await expectSagaInvariants(ids, start, { since: firstKill, watch, kills });
+    await expectSagaInvariants(placed, start, deadLetters, { since: firstKill, watch, kills });
+    expect(kills).toHaveLength(SERVICES.length);
     expect(kills.every((kill) => kill.inFlight > 0)).toBe(true);
   }, 600_000);
 
@@ -83,14 +104,18 @@ describe('the saga under crashes', () => {
     'ends every order with every invariant kept when the broker restarts in the middle',
     async () => {
       const start = await freshCatalog(api);
+      const deadLetters = await deadLetterEnds();
       const watch = new RestartWatch(system.system.supervisor, PROCESSES);
 
-      const ids = await placeMixed(api, 0, 4 * ORDERS_PER_WAVE);
-      const pending = await inFlight(api, ids);
+      const placed = await placeMixed(api, 0, 4 * ORDERS_PER_WAVE);
+      const pending = await inFlight(
+        api,
+        placed.map((order) => order.id),
+      );
       const stoppedAt = Date.now();
       const broker = await restartBroker(brokerEnv!, 5_000);
 
-      await expectSagaInvariants(ids, start, { since: stoppedAt, watch, inFlight: pending, broker });
+      await expectSagaInvariants(placed, start, deadLetters, { since: stoppedAt, watch, inFlight: pending, broker });
       expect(pending).toBeGreaterThan(0);
     },
     600_000,

@@ -104,3 +104,19 @@ export function sagaViolations(
 ): string[] {
   return [...outcomes.flatMap(orderViolations), ...stockViolations(start, levels, outcomes)];
 }
+
+/** Each order ended as its kind of order must (see load.ts expectedOutcomes): never TIMED_OUT, for one. */
+export function outcomeViolations(
+  expected: ReadonlyMap<string, readonly string[]>,
+  orders: readonly { orderId: string; status: string; cancellationReason?: string }[],
+): string[] {
+  const violations: string[] = [];
+  if (orders.length !== expected.size) violations.push(`${orders.length} orders read, ${expected.size} placed`);
+  for (const { orderId, status, cancellationReason } of orders) {
+    const outcome = cancellationReason ?? status;
+    const allowed = expected.get(orderId) ?? [];
+    if (!allowed.includes(outcome))
+      violations.push(`order ${orderId} ended ${outcome}, expected ${allowed.join(' or ')}`);
+  }
+  return violations;
+}

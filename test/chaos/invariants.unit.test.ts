@@ -1,5 +1,5 @@
 // The chaos test's invariants catch each kind of violation, so a green crash test means something.
-import { orderViolations, stockViolations, type OrderOutcome } from './invariants';
+import { orderViolations, outcomeViolations, stockViolations, type OrderOutcome } from './invariants';
 
 const charge = (status: string, refunded = false) => ({ chargeId: `ch_${status}`, status, refunded });
 const shipment = (status: string) => ({ shipmentId: `shp_${status}`, status });
@@ -70,5 +70,24 @@ describe('stock invariants', () => {
 
   it('report a sku the gateway does not show', () => {
     expect(stockViolations(start, [], [])).toEqual(['sku SKU-A: no stock level']);
+  });
+});
+
+describe('outcome invariants', () => {
+  const expected = new Map([
+    ['o-1', ['CONFIRMED']],
+    ['o-2', ['SHIPPING_FAILED']],
+  ]);
+
+  it('accept orders that ended as their kind of order must', () => {
+    expect(outcomeViolations(expected, [confirmed, cancelled])).toEqual([]);
+  });
+
+  it('catch a normal order that timed out and a missing order', () => {
+    const timedOut = { ...confirmed, status: 'CANCELLED', cancellationReason: 'TIMED_OUT' };
+    expect(outcomeViolations(expected, [timedOut])).toEqual([
+      '1 orders read, 2 placed',
+      'order o-1 ended TIMED_OUT, expected CONFIRMED',
+    ]);
   });
 });

@@ -21,9 +21,31 @@ export function mixedOrder(i: number): OrderRequest {
   return orderRequest(i % 4 === 0 ? [line, { sku: 'SKU-002', quantity: 1 }] : [line]);
 }
 
-/** Places orders `from` .. `from + count - 1` of the mix at once; returns their ids. */
-export function placeMixed(api: SagaApi, from: number, count: number): Promise<string[]> {
-  return Promise.all(Array.from({ length: count }, (_, i) => api.place(mixedOrder(from + i))));
+/**
+ * How order `i` of the mix may end (its cancellationReason, or CONFIRMED). Only SKU-005 may run out;
+ * the other lines fit the catalog's stock, so a crash may delay them but never change how they end.
+ * TIMED_OUT is never expected: a lost or stuck event surfaces as one.
+ */
+export function expectedOutcomes(i: number): readonly string[] {
+  if (i % 10 === 3) return ['PAYMENT_DECLINED'];
+  if (i % 10 === 7) return ['SHIPPING_FAILED'];
+  if (i % 10 === 5) return ['CONFIRMED', 'OUT_OF_STOCK'];
+  return ['CONFIRMED'];
+}
+
+export interface PlacedOrder {
+  id: string;
+  expected: readonly string[];
+}
+
+/** Places orders `from` .. `from + count - 1` of the mix at once; returns their ids and expected outcomes. */
+export function placeMixed(api: SagaApi, from: number, count: number): Promise<PlacedOrder[]> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => ({
+      id: await api.place(mixedOrder(from + i)),
+      expected: expectedOutcomes(from + i),
+    })),
+  );
 }
 
 async function attempt<T>(read: () => Promise<T>): Promise<T | undefined> {

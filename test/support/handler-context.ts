@@ -1,26 +1,68 @@
-// A HandlerContext for handler unit tests that behaves like the runtime's unit of work: events the
-// handler emits count only once its commit succeeds, and the commit is a real SQLite transaction.
-import { createLogger, type Envelope, type EventType, type HandlerContext, type SqliteDatabase } from '@saga/shared';
+// Handler unit tests run through the runtime's real unit of work (ServiceMessaging): the inbox, the
+// per-order lock, the transaction and the outbox, on the service's SQLite database. Only the Avro
+// encoding is stood in for (the unit tier has no registry): events go to the outbox as JSON, and the
+// tests read what was emitted back from the outbox, so an event counts only once its commit succeeded.
+import {
+  createLogger,
+  EventCatalog,
+  MessagingTables,
+  SagaMetrics,
+  ServiceMessaging,
+  type Cause,
+  type Emitter,
+  type EventMap,
+  type EventType,
+  type HandlerContext,
+  type ServiceHandler,
+  type SqliteDatabase,
+} from '@saga/shared';
 
 export interface Emitted {
   type: EventType;
   body: unknown;
-  key: string | undefined;
+  key: string;
 }
 
 const log = createLogger('handler-test', 'silent');
 
-export function testHandlerContext(database: SqliteDatabase, envelope: Envelope, emitted: Emitted[]): HandlerContext {
-  const queued: Emitted[] = [];
-  return {
-    envelope,
-    log,
-    emit: (type, body, key) => void queued.push({ type, body, key }),
-    commit: (work) =>
-      database.transaction(async () => {
-        const result = await work();
-        emitted.push(...queued);
-        return result;
-      }),
-  };
+export class TestRuntime {
+  readonly metrics = new SagaMetrics('handler-test');
+  private readonly tables: MessagingTables;
+  private readonly messaging: ServiceMessaging;
+
+  /** `database` must have MESSAGING_MIGRATION applied, as every service's does. */
+  constructor(readonly database: SqliteDatabase) {
+    this.tables = new MessagingTables(database.db);
+    this.messaging = new ServiceMessaging({
+      service: 'handler-test',
+      db: database,
+      tables: this.tables,
+      serde: {
+        encode: (_type, value) => Buffer.from(JSON.stringify(value)),
+        topicOf: (type) => EventCatalog[type].topic,
+      },
+      relay: { notify: () => undefined },
+      metrics: this.metrics,
+    });
+  }
+
+  /** Delivers `event` as the consumer would; resolves or rejects as the handler does. */
+  deliver<T extends EventType>(type: T, handler: ServiceHandler<T>, event: EventMap[T]): Promise<void> {
+    const consumed = { topic: EventCatalog[type].topic, partition: 0, offset: '0', schemaId: 0, log };
+    return this.messaging.handle(type, handler)(event, { ...consumed, key: event.envelope.correlationId });
+  }
+
+  /** Work not triggered by an event (a seed, a timer), through the same lock, transaction and outbox. */
+  act<R>(cause: Cause, work: (context: Emitter & Pick<HandlerContext, 'commit'>) => Promise<R>): Promise<R> {
+    return this.messaging.act(cause, work);
+  }
+
+  /** Every event committed so far, oldest first, with its body as the handler emitted it. */
+  async emitted(): Promise<Emitted[]> {
+    const rows = await this.database.read(() => this.tables.pending(100_000));
+    return rows.map((row) => {
+      const { envelope: _, ...body } = JSON.parse(row.value.toString()) as Record<string, unknown>;
+      return { type: row.eventType as EventType, body, key: row.key };
+    });
+  }
 }

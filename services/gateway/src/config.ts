@@ -1,12 +1,18 @@
 // The gateway's settings, parsed once at start: where it listens, where its SQLite file lives, and
 // the platform's Kafka, registry and log settings.
+import path from 'node:path';
 import { formats, loadConfig, platformSettings, setting, type ConfigOf } from '@saga/shared';
 
 export const gatewaySettings = {
   ...platformSettings,
   port: setting('GATEWAY_PORT', 'port of the REST API (and /health, /ready, /metrics)', 8080, formats.port),
   host: setting('GATEWAY_HOST', 'interface the REST API listens on', '127.0.0.1', formats.string),
-  dataDir: setting('DATA_DIR', 'folder of gateway.sqlite (the Idempotency-Key store)', '.data', formats.string),
+  dataDir: setting(
+    'DATA_DIR',
+    'folder of gateway.sqlite (Idempotency-Key store) and projection.sqlite (read model)',
+    '.data',
+    formats.string,
+  ),
 };
 
 export type GatewayConfig = ConfigOf<typeof gatewaySettings>;
@@ -16,3 +22,7 @@ export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env): Gateway
 
 /** The producer name on every command the gateway publishes, and its log `service`. */
 export const SERVICE = 'gateway';
+
+/** The read model's own SQLite file, with its applied offsets; `make rebuild-read-model` removes it. */
+export const projectionFile = (config: Pick<GatewayConfig, 'dataDir'>): string =>
+  path.join(config.dataDir, 'projection.sqlite');

@@ -3,7 +3,7 @@
 // SQLite so a restart does not turn a client's retry into a second order.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { SqliteDatabase } from '@saga/shared';
+import { EVENT_RETENTION_MS, type SqliteDatabase } from '@saga/shared';
 import { HttpProblem } from './problem';
 
 export const IDEMPOTENCY_MIGRATIONS = [
@@ -18,8 +18,12 @@ export const IDEMPOTENCY_MIGRATIONS = [
    CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
 ];
 
-/** How long a key is remembered; a retry after that is a new request (the draft leaves this to us). */
-export const KEY_RETENTION_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a key is remembered; a retry after that is a new request (the draft leaves this to us). As
+ * long as the topics keep the order's records: past that the order is no longer part of the event
+ * history either, and a client that retries a week later is placing a new order in all but name.
+ */
+export const KEY_RETENTION_MS = EVENT_RETENTION_MS;
 /** A claim not completed by then belongs to a process that died mid-request: the retry takes it over. */
 export const CLAIM_LEASE_MS = 30_000;
 
@@ -121,7 +125,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     });
   }
 
-  /** Forgets keys past retention; called at start (claim() also ignores an expired key). */
+  /** Forgets keys past retention; called at start and hourly (claim() also ignores an expired key). */
   async purgeExpired(now: number = Date.now()): Promise<number> {
     return this.database.transaction(
       () =>

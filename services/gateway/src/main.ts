@@ -1,6 +1,6 @@
-// Composition root: config, store, read model, projection, publisher and HTTP, started in that order
+// Composition root: config, stores, read model, projection, publisher and HTTP, started in that order
 // and stopped in reverse. The HTTP port opens first so /health answers (and /ready says why not)
-// while the schemas are registered and the projection replays.
+// while the schemas are registered and the projection catches up.
 import path from 'node:path';
 import {
   Applications,
@@ -21,10 +21,11 @@ import {
   type Logger,
 } from '@saga/shared';
 import { createApp } from './app';
-import { SERVICE, loadGatewayConfig, type GatewayConfig } from './config';
+import { SERVICE, loadGatewayConfig, projectionFile, type GatewayConfig } from './config';
 import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from './idempotency';
 import { Projector } from './projection/projector';
 import { ReadModel } from './projection/read-model';
+import { ProjectionStore } from './projection/store';
 
 /** Registers the writer schemas, backing off while the registry is unreachable (a retriable error). */
 async function registerWriters(serde: AvroSerde, logger: Logger): Promise<void> {
@@ -45,8 +46,6 @@ async function start(config: GatewayConfig, logger: Logger): Promise<() => Promi
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: SERVICE, logger });
   const serde = new AvroSerde(new RegistryClient(config.registryUrl), loadCatalog());
   const publisher = new EventPublisher(kafka, serde);
-  const readModel = new ReadModel();
-  const projector = new Projector(kafka, serde, readModel, { logger, metrics });
   let writersRegistered = false;
 
   // Each started part pushes its own stop; stop() runs them in reverse, also after a failed start.
@@ -55,10 +54,24 @@ async function start(config: GatewayConfig, logger: Logger): Promise<() => Promi
     for (const stopPart of stops.splice(0).reverse()) await stopPart();
   };
   try {
+    const projectionStore = new ProjectionStore(projectionFile(config));
+    stops.push(() => projectionStore.close());
+    const readModel = new ReadModel(projectionStore);
+    const projector = new Projector(kafka, serde, readModel, { logger, metrics });
     const database = new SqliteDatabase(path.join(config.dataDir, 'gateway.sqlite'), IDEMPOTENCY_MIGRATIONS);
     stops.push(() => database.close());
     const idempotency = new SqliteIdempotencyStore(database);
     await idempotency.purgeExpired();
+    // Hourly, so the table stays bounded in a long-running gateway, not only across restarts.
+    const purging = setInterval(
+      () => {
+        idempotency
+          .purgeExpired()
+          .catch((error: unknown) => logger.error({ err: error }, 'purging idempotency keys failed'));
+      },
+      60 * 60 * 1000,
+    );
+    stops.push(() => clearInterval(purging));
     const app = createApp({
       logger,
       metrics,

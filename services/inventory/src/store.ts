@@ -77,14 +77,19 @@ export class SqliteInventoryStore implements InventoryStore {
   constructor(private readonly database: SqliteDatabase) {}
 
   async product(sku: string): Promise<Product | undefined> {
-    const row = this.database.db.prepare('SELECT * FROM products WHERE sku = ?').get(sku) as ProductRow | undefined;
+    const row = await this.database.read(
+      () => this.database.db.prepare('SELECT * FROM products WHERE sku = ?').get(sku) as ProductRow | undefined,
+    );
     return row && toProduct(row);
   }
 
   async products(skus: Iterable<string>): Promise<Map<string, Product>> {
-    const rows = this.database.db
-      .prepare('SELECT * FROM products WHERE sku IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify([...skus])) as ProductRow[];
+    const rows = await this.database.read(
+      () =>
+        this.database.db
+          .prepare('SELECT * FROM products WHERE sku IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify([...skus])) as ProductRow[],
+    );
     return new Map(rows.map((row) => [row.sku, toProduct(row)]));
   }
 
@@ -98,9 +103,12 @@ export class SqliteInventoryStore implements InventoryStore {
   }
 
   async reservation(orderId: string): Promise<Reservation | undefined> {
-    const row = this.database.db.prepare('SELECT * FROM reservations WHERE order_id = ?').get(orderId) as
-      | ReservationRow
-      | undefined;
+    const row = await this.database.read(
+      () =>
+        this.database.db.prepare('SELECT * FROM reservations WHERE order_id = ?').get(orderId) as
+          | ReservationRow
+          | undefined,
+    );
     return row && toReservation(row);
   }
 

@@ -1,14 +1,15 @@
-// The handlers against the real SQLite store (in memory) and a context that commits like the runtime:
-// stock is conserved through reserve, release, sell and restock, also when orders for one sku race.
-import { testHandlerContext, type Emitted } from '../../../test/support/handler-context';
+// The handlers against the real SQLite store (in memory), run through the runtime's real unit of work
+// (inbox, per-order lock, transaction, outbox): stock is conserved through reserve, release, sell and
+// restock, also when orders for one sku race.
+import { TestRuntime } from '../../../test/support/handler-context';
 import {
   BusinessRuleError,
+  MESSAGING_MIGRATION,
   newEnvelope,
   SqliteDatabase,
   type Body,
   type EventMap,
   type EventType,
-  type HandlerContext,
   type OrderLine,
 } from '@saga/shared';
 import { onOrderCancelled } from '../src/handlers/OrderCancelled';
@@ -16,23 +17,23 @@ import { onOrderConfirmed } from '../src/handlers/OrderConfirmed';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onRestockProduct } from '../src/handlers/RestockProduct';
 import { addToCatalog } from '../src/domain/stock';
-import { decideAndApply } from '../src/handlers/apply';
+import { decideAndApply } from '../src/handlers/decide-and-commit';
 import { INVENTORY_MIGRATIONS, SqliteInventoryStore } from '../src/store';
 
 let db: SqliteDatabase;
 let store: SqliteInventoryStore;
-let emitted: Emitted[];
-
-function contextFor(correlationId: string): HandlerContext {
-  return testHandlerContext(db, newEnvelope('test', { correlationId, causationId: 'test' }), emitted);
-}
+let runtime: TestRuntime;
+/** Outbox rows written by the catalog seed, which the tests do not look at. */
+let seeded: number;
 
 function event<T extends EventType>(body: Body<T>, correlationId: string): EventMap[T] {
   return { envelope: newEnvelope('test', { correlationId, causationId: 'test' }), ...body } as EventMap[T];
 }
 
 const place = (orderId: string, ...items: OrderLine[]) =>
-  onOrderPlaced(store)(
+  runtime.deliver(
+    'OrderPlaced',
+    onOrderPlaced(store),
     event<'OrderPlaced'>(
       {
         orderId,
@@ -43,36 +44,41 @@ const place = (orderId: string, ...items: OrderLine[]) =>
       },
       orderId,
     ),
-    contextFor(orderId),
   );
 const cancel = (orderId: string) =>
-  onOrderCancelled(store)(
+  runtime.deliver(
+    'OrderCancelled',
+    onOrderCancelled(store),
     event<'OrderCancelled'>({ orderId, reason: 'PAYMENT_DECLINED' }, orderId),
-    contextFor(orderId),
   );
 const confirm = (orderId: string) =>
-  onOrderConfirmed(store)(
+  runtime.deliver(
+    'OrderConfirmed',
+    onOrderConfirmed(store),
     event<'OrderConfirmed'>({ orderId, totalCents: 0, currency: 'EUR' }, orderId),
-    contextFor(orderId),
   );
 const restock = (sku: string, quantity: number) =>
-  onRestockProduct(store)(event<'RestockProduct'>({ sku, quantity }, sku), contextFor(sku));
+  runtime.deliver('RestockProduct', onRestockProduct(store), event<'RestockProduct'>({ sku, quantity }, sku));
 
-const typesFor = (orderId: string) =>
-  emitted.filter((e) => (e.body as { orderId?: string }).orderId === orderId).map((e) => e.type);
+const emitted = async () => (await runtime.emitted()).slice(seeded);
+
+const typesFor = async (orderId: string) =>
+  (await emitted()).filter((e) => (e.body as { orderId?: string }).orderId === orderId).map((e) => e.type);
 
 beforeEach(async () => {
-  db = new SqliteDatabase(':memory:', INVENTORY_MIGRATIONS);
+  db = new SqliteDatabase(':memory:', [MESSAGING_MIGRATION, ...INVENTORY_MIGRATIONS]);
   store = new SqliteInventoryStore(db);
-  emitted = [];
+  runtime = new TestRuntime(db);
   for (const [sku, stock] of [
     ['SKU-001', 10],
     ['SKU-005', 3],
   ] as const) {
     const entry = { sku, name: sku, unitPriceCents: 1_000, currency: 'EUR', stock };
-    await decideAndApply(store, contextFor(sku), async () => addToCatalog(await store.product(sku), entry));
+    await runtime.act({ correlationId: sku, causationId: 'seed' }, (context) =>
+      decideAndApply(store, context, async () => addToCatalog(await store.product(sku), entry)),
+    );
   }
-  emitted = [];
+  seeded = (await runtime.emitted()).length;
 });
 
 afterEach(() => db.close());
@@ -86,7 +92,7 @@ describe('inventory handlers', () => {
       lines: [{ sku: 'SKU-001' }, { sku: 'SKU-005' }],
     });
     expect(await store.product('SKU-001')).toMatchObject({ available: 8, reserved: 2, sold: 0 });
-    expect(emitted.map(({ type, key }) => [type, key])).toEqual([
+    expect((await emitted()).map(({ type, key }) => [type, key])).toEqual([
       ['StockReserved', 'o-1'],
       ['StockLevelChanged', 'SKU-001'],
       ['StockLevelChanged', 'SKU-005'],
@@ -100,7 +106,7 @@ describe('inventory handlers', () => {
 
     expect(await store.reservation('o-1')).toMatchObject({ status: 'FAILED', failure: { reason: 'OUT_OF_STOCK' } });
     expect(await store.product('SKU-005')).toMatchObject({ available: 13, reserved: 0 });
-    expect(typesFor('o-1')).toEqual(['StockReservationFailed']);
+    expect(await typesFor('o-1')).toEqual(['StockReservationFailed']);
   });
 
   it('releases on cancel and sells on confirm, each once, keeping available + reserved + sold constant', async () => {
@@ -113,8 +119,8 @@ describe('inventory handlers', () => {
     await confirm('o-1');
 
     expect(await store.product('SKU-001')).toMatchObject({ available: 7, reserved: 0, sold: 3 });
-    expect(typesFor('o-1')).toEqual(['StockReserved', 'StockReleased']);
-    expect(typesFor('o-2')).toEqual(['StockReserved', 'StockSold']);
+    expect(await typesFor('o-1')).toEqual(['StockReserved', 'StockReleased']);
+    expect(await typesFor('o-2')).toEqual(['StockReserved', 'StockSold']);
   });
 
   it('never oversells when orders for one sku are handled concurrently', async () => {
@@ -137,6 +143,6 @@ describe('inventory handlers', () => {
     await expect(restock('NOPE-999', 5)).rejects.toThrow(BusinessRuleError);
 
     expect(await store.product('NOPE-999')).toBeUndefined();
-    expect(emitted).toEqual([]);
+    expect(await emitted()).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // deadlines survive a restart of the service.
 import type { Logger, ServiceMessaging } from '@saga/shared';
 import { cancel } from './domain/order';
-import { applyDecision } from './handlers/apply';
+import { applyDecision } from './handlers/commit-decision';
 import type { OrderStore } from './store';
 
 export class DeadlineWatcher {

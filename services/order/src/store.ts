@@ -17,6 +17,7 @@ export const ORDER_MIGRATIONS = [
      deadline_at         INTEGER NOT NULL
    );
    CREATE INDEX orders_pending_deadline ON orders (status, deadline_at);`,
+  `ALTER TABLE orders ADD COLUMN shipped INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export interface OrderStore {
@@ -34,6 +35,7 @@ interface OrderRow {
   cancellation_reason: Order['cancellationReason'];
   total_cents: number | null;
   currency: string | null;
+  shipped: number;
   created_at: number;
   updated_at: number;
   deadline_at: number;
@@ -48,6 +50,7 @@ function toOrder(row: OrderRow): Order {
     cancellationReason: row.cancellation_reason,
     totalCents: row.total_cents,
     currency: row.currency,
+    shipped: row.shipped === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deadlineAt: row.deadline_at,
@@ -58,27 +61,32 @@ export class SqliteOrderStore implements OrderStore {
   constructor(private readonly database: SqliteDatabase) {}
 
   async get(orderId: string): Promise<Order | undefined> {
-    const row = this.database.db.prepare('SELECT * FROM orders WHERE order_id = ?').get(orderId) as
-      | OrderRow
-      | undefined;
+    // Through the database's queue: never in the middle of another handler's open transaction.
+    const row = await this.database.read(
+      () => this.database.db.prepare('SELECT * FROM orders WHERE order_id = ?').get(orderId) as OrderRow | undefined,
+    );
     return row && toOrder(row);
   }
 
   async save(order: Order): Promise<void> {
     this.database.db
       .prepare(
-        `INSERT INTO orders (order_id, customer_id, items, status, cancellation_reason, total_cents, currency, created_at, updated_at, deadline_at)
-         VALUES (@orderId, @customerId, @items, @status, @cancellationReason, @totalCents, @currency, @createdAt, @updatedAt, @deadlineAt)
+        `INSERT INTO orders (order_id, customer_id, items, status, cancellation_reason, total_cents, currency, shipped, created_at, updated_at, deadline_at)
+         VALUES (@orderId, @customerId, @items, @status, @cancellationReason, @totalCents, @currency, @shipped, @createdAt, @updatedAt, @deadlineAt)
          ON CONFLICT (order_id) DO UPDATE SET status = excluded.status, cancellation_reason = excluded.cancellation_reason,
-           total_cents = excluded.total_cents, currency = excluded.currency, updated_at = excluded.updated_at`,
+           total_cents = excluded.total_cents, currency = excluded.currency, shipped = excluded.shipped,
+           updated_at = excluded.updated_at`,
       )
-      .run({ ...order, items: JSON.stringify(order.items) });
+      .run({ ...order, items: JSON.stringify(order.items), shipped: order.shipped ? 1 : 0 });
   }
 
   async overdue(now: number, limit: number): Promise<Order[]> {
-    const rows = this.database.db
-      .prepare(`SELECT * FROM orders WHERE status = 'PENDING' AND deadline_at <= ? ORDER BY deadline_at LIMIT ?`)
-      .all(now, limit) as OrderRow[];
+    const rows = await this.database.read(
+      () =>
+        this.database.db
+          .prepare(`SELECT * FROM orders WHERE status = 'PENDING' AND deadline_at <= ? ORDER BY deadline_at LIMIT ?`)
+          .all(now, limit) as OrderRow[],
+    );
     return rows.map(toOrder);
   }
 }

@@ -70,9 +70,25 @@ describe('order decisions', () => {
   });
 
   it('refuses a customer cancel once the order is confirmed', () => {
-    const confirmed = confirm(pendingOrder(), 2_000);
+    const withTotal = priced(pendingOrder(), 3_998, 'EUR', 1_500);
+    if (withTotal.kind !== 'changed') throw new Error('expected a change');
+    const confirmed = confirm(withTotal.order, 2_000);
     if (confirmed.kind !== 'changed') throw new Error('expected a change');
 
+    expect(confirmed.order.status).toBe('CONFIRMED');
     expect(cancel(confirmed.order, 'CANCELLED_BY_CUSTOMER', 3_000)).toMatchObject({ kind: 'ignored' });
+  });
+
+  it('waits for the price when the shipment is booked first, then confirms with the real total', () => {
+    const shipped = confirm(pendingOrder(), 2_000);
+    if (shipped.kind !== 'changed') throw new Error('expected a change');
+    expect(shipped).toMatchObject({ order: { status: 'PENDING', shipped: true }, emit: [] });
+
+    const decision = priced(shipped.order, 3_998, 'EUR', 2_500);
+
+    expect(decision).toMatchObject({ kind: 'changed', order: { status: 'CONFIRMED', totalCents: 3_998 } });
+    expect(decision.kind === 'changed' && decision.emit).toEqual([
+      { type: 'OrderConfirmed', body: { orderId: 'o-1', totalCents: 3_998, currency: 'EUR' } },
+    ]);
   });
 });

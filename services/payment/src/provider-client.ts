@@ -1,4 +1,4 @@
-// The payment provider's HTTP API as two calls. callProvider turns outages into retriable errors; here
+// The payment provider's HTTP API as three calls. callProvider turns outages into retriable errors; here
 // the answers become outcomes: 201 charged, 402 declined, anything else a request we got wrong.
 import { callProvider, ProviderRejectedError, type ProviderBreaker } from '@saga/shared';
 import type { ChargeOutcome, ChargeRequest, RefundRequest } from './domain/payment';
@@ -9,11 +9,14 @@ const PROVIDER = 'payment provider';
 export interface PaymentProvider {
   charge(request: ChargeRequest): Promise<ChargeOutcome>;
   refund(request: RefundRequest): Promise<void>;
+  /** What a charge made under `idempotencyKey` came to; undefined if the provider never made one. */
+  findCharge(idempotencyKey: string): Promise<ChargeOutcome | undefined>;
 }
 
 interface ChargeAnswer {
   chargeId?: string;
   declineCode?: string;
+  status?: string;
 }
 
 function rejected(call: string, idempotencyKey: string, status: number, body: unknown): ProviderRejectedError {
@@ -53,5 +56,22 @@ export class PaymentProviderClient implements PaymentProvider {
       this.breaker,
     );
     if (status !== 201) throw rejected('refund', idempotencyKey, status, body);
+  }
+
+  async findCharge(idempotencyKey: string): Promise<ChargeOutcome | undefined> {
+    const url = `${this.baseUrl}/v1/charges?idempotencyKey=${encodeURIComponent(idempotencyKey)}`;
+    const { status, body } = await callProvider<ChargeAnswer[] | undefined>(
+      PROVIDER,
+      url,
+      { method: 'GET' },
+      this.timeoutMs,
+      this.breaker,
+    );
+    if (status !== 200 || !Array.isArray(body)) throw rejected('charge lookup', idempotencyKey, status, body);
+    const [charge] = body;
+    if (!charge) return undefined;
+    if (charge.status === 'succeeded' && charge.chargeId) return { kind: 'succeeded', chargeId: charge.chargeId };
+    if (charge.status === 'declined') return { kind: 'declined', declineCode: charge.declineCode ?? 'declined' };
+    throw rejected('charge lookup', idempotencyKey, status, body);
   }
 }

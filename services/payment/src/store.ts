@@ -58,9 +58,11 @@ export class SqlitePaymentStore implements PaymentStore {
   constructor(private readonly database: SqliteDatabase) {}
 
   async get(orderId: string): Promise<Payment | undefined> {
-    const row = this.database.db.prepare('SELECT * FROM payments WHERE order_id = ?').get(orderId) as
-      | PaymentRow
-      | undefined;
+    // Through the database's queue: never in the middle of another handler's open transaction.
+    const row = await this.database.read(
+      () =>
+        this.database.db.prepare('SELECT * FROM payments WHERE order_id = ?').get(orderId) as PaymentRow | undefined,
+    );
     return row && toPayment(row);
   }
 

@@ -1,7 +1,9 @@
-// The handlers against an in-memory store and a fake provider that keeps Stripe-like idempotency: what
-// happens when the provider's answer is lost and the event is retried, or the order cancelled first.
-import { testHandlerContext, type Emitted } from '../../../test/support/handler-context';
+// The handlers, through the runtime's real unit of work (inbox, lock, transaction, outbox), against an
+// in-memory store and a fake provider that keeps Stripe-like idempotency: what happens when the
+// provider's answer is lost, or its charge never left, and the event is retried or the order cancelled.
+import { TestRuntime } from '../../../test/support/handler-context';
 import {
+  MESSAGING_MIGRATION,
   newEnvelope,
   ProviderUnavailableError,
   SqliteDatabase,
@@ -10,7 +12,7 @@ import {
   type ServiceHandler,
 } from '@saga/shared';
 import type { ChargeOutcome, ChargeRequest, RefundRequest } from '../src/domain/payment';
-import type { PaymentDeps } from '../src/handlers/apply';
+import type { PaymentDeps } from '../src/handlers/drive-payment';
 import { onOrderCancelled } from '../src/handlers/OrderCancelled';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onStockReserved } from '../src/handlers/StockReserved';
@@ -21,8 +23,16 @@ class FakeProvider implements PaymentProvider {
   readonly charges = new Map<string, { chargeId: string; token: string; refunds: number }>();
   /** The next charge takes effect, but its answer never reaches the caller (a timeout). */
   loseNextAnswer = false;
+  /** The next charge never reaches the provider (the process died right after recording its intent). */
+  dropNextCharge = false;
+  chargeCalls = 0;
 
   async charge(request: ChargeRequest): Promise<ChargeOutcome> {
+    this.chargeCalls += 1;
+    if (this.dropNextCharge) {
+      this.dropNextCharge = false;
+      throw new ProviderUnavailableError('payment provider unreachable');
+    }
     let charge = this.charges.get(request.idempotencyKey);
     if (!charge) {
       charge = { chargeId: `ch_${this.charges.size + 1}`, token: request.token, refunds: 0 };
@@ -32,6 +42,14 @@ class FakeProvider implements PaymentProvider {
       this.loseNextAnswer = false;
       throw new ProviderUnavailableError('payment provider timed out');
     }
+    return charge.token === 'tok_chargeDeclined'
+      ? { kind: 'declined', declineCode: 'card_declined' }
+      : { kind: 'succeeded', chargeId: charge.chargeId };
+  }
+
+  async findCharge(idempotencyKey: string): Promise<ChargeOutcome | undefined> {
+    const charge = this.charges.get(idempotencyKey);
+    if (!charge) return undefined;
     return charge.token === 'tok_chargeDeclined'
       ? { kind: 'declined', declineCode: 'card_declined' }
       : { kind: 'succeeded', chargeId: charge.chargeId };
@@ -67,16 +85,19 @@ const orderCancelled: EventMap['OrderCancelled'] = {
 };
 
 function setup() {
-  const database = new SqliteDatabase(':memory:', PAYMENT_MIGRATIONS);
+  const database = new SqliteDatabase(':memory:', [MESSAGING_MIGRATION, ...PAYMENT_MIGRATIONS]);
+  const runtime = new TestRuntime(database);
   const provider = new FakeProvider();
   const deps: PaymentDeps = { store: new SqlitePaymentStore(database), provider };
-  const sink: Emitted[] = [];
   const emitted: EventType[] = [];
 
-  /** Delivers one event as the runtime would: events emitted count only once the commit succeeds. */
-  async function deliver<T extends EventType>(handler: ServiceHandler<T>, event: EventMap[T]): Promise<void> {
-    await handler(event, testHandlerContext(database, event.envelope, sink));
-    emitted.splice(0, emitted.length, ...sink.map((entry) => entry.type));
+  /** Delivers one event through the runtime's unit of work; `emitted` is then what the outbox holds. */
+  async function deliver<T extends EventType>(type: T, handler: ServiceHandler<T>, event: EventMap[T]): Promise<void> {
+    try {
+      await runtime.deliver(type, handler, event);
+    } finally {
+      emitted.splice(0, emitted.length, ...(await runtime.emitted()).map((entry) => entry.type));
+    }
   }
 
   return { deps, provider, emitted, deliver, payment: () => deps.store.get('o-1') };
@@ -85,25 +106,62 @@ function setup() {
 describe('payment handlers', () => {
   it('charges once when StockReserved is retried after the provider charged but its answer was lost', async () => {
     const { deps, provider, emitted, deliver, payment } = setup();
-    await deliver(onOrderPlaced(deps), orderPlaced);
+    await deliver('OrderPlaced', onOrderPlaced(deps), orderPlaced);
     provider.loseNextAnswer = true;
 
-    await expect(deliver(onStockReserved(deps), stockReserved)).rejects.toThrow(ProviderUnavailableError);
-    await deliver(onStockReserved(deps), stockReserved);
+    await expect(deliver('StockReserved', onStockReserved(deps), stockReserved)).rejects.toThrow(
+      ProviderUnavailableError,
+    );
+    await deliver('StockReserved', onStockReserved(deps), stockReserved);
 
     expect(provider.charges.size).toBe(1);
+    expect(provider.chargeCalls).toBe(1); // the retry found the charge by its key instead of charging again
     expect(emitted).toEqual(['PaymentCompleted']);
     expect(await payment()).toMatchObject({ status: 'CHARGED', chargeId: 'ch_1' });
   });
 
+  it('charges nothing when the order is cancelled after an intent whose charge never reached the provider', async () => {
+    const { deps, provider, emitted, deliver, payment } = setup();
+    await deliver('OrderPlaced', onOrderPlaced(deps), orderPlaced);
+    provider.dropNextCharge = true;
+    await expect(deliver('StockReserved', onStockReserved(deps), stockReserved)).rejects.toThrow(
+      ProviderUnavailableError,
+    );
+    expect(await payment()).toMatchObject({ status: 'CHARGING' });
+
+    await deliver('OrderCancelled', onOrderCancelled(deps), orderCancelled);
+    await deliver('StockReserved', onStockReserved(deps), stockReserved);
+
+    expect(provider.charges.size).toBe(0);
+    expect(emitted).toEqual([]);
+    expect(await payment()).toMatchObject({ status: 'CANCELLED' });
+  });
+
+  it('charges afresh when the order goes on after an intent whose charge never reached the provider', async () => {
+    const { deps, provider, emitted, deliver, payment } = setup();
+    await deliver('OrderPlaced', onOrderPlaced(deps), orderPlaced);
+    provider.dropNextCharge = true;
+    await expect(deliver('StockReserved', onStockReserved(deps), stockReserved)).rejects.toThrow(
+      ProviderUnavailableError,
+    );
+
+    await deliver('StockReserved', onStockReserved(deps), stockReserved);
+
+    expect(provider.charges.size).toBe(1);
+    expect(emitted).toEqual(['PaymentCompleted']);
+    expect(await payment()).toMatchObject({ status: 'CHARGED' });
+  });
+
   it('refunds a charge whose answer was lost when the order is cancelled before the retry', async () => {
     const { deps, provider, emitted, deliver, payment } = setup();
-    await deliver(onOrderPlaced(deps), orderPlaced);
+    await deliver('OrderPlaced', onOrderPlaced(deps), orderPlaced);
     provider.loseNextAnswer = true;
-    await expect(deliver(onStockReserved(deps), stockReserved)).rejects.toThrow(ProviderUnavailableError);
+    await expect(deliver('StockReserved', onStockReserved(deps), stockReserved)).rejects.toThrow(
+      ProviderUnavailableError,
+    );
 
-    await deliver(onOrderCancelled(deps), orderCancelled);
-    await deliver(onStockReserved(deps), stockReserved);
+    await deliver('OrderCancelled', onOrderCancelled(deps), orderCancelled);
+    await deliver('StockReserved', onStockReserved(deps), stockReserved);
 
     expect([...provider.charges.values()]).toEqual([{ chargeId: 'ch_1', token: 'tok_visa', refunds: 1 }]);
     expect(emitted).toEqual(['PaymentRefunded']);
@@ -113,9 +171,9 @@ describe('payment handlers', () => {
   it('charges nothing for an order cancelled before its stock was reserved', async () => {
     const { deps, provider, emitted, deliver, payment } = setup();
 
-    await deliver(onOrderPlaced(deps), orderPlaced);
-    await deliver(onOrderCancelled(deps), orderCancelled);
-    await deliver(onStockReserved(deps), stockReserved);
+    await deliver('OrderPlaced', onOrderPlaced(deps), orderPlaced);
+    await deliver('OrderCancelled', onOrderCancelled(deps), orderCancelled);
+    await deliver('StockReserved', onStockReserved(deps), stockReserved);
 
     expect(provider.charges.size).toBe(0);
     expect(emitted).toEqual([]);
@@ -125,9 +183,9 @@ describe('payment handlers', () => {
   it('fails the payment of a declined card and refunds nothing when the order is then cancelled', async () => {
     const { deps, provider, emitted, deliver, payment } = setup();
 
-    await deliver(onStockReserved(deps), stockReserved);
-    await deliver(onOrderPlaced(deps), { ...orderPlaced, paymentToken: 'tok_chargeDeclined' });
-    await deliver(onOrderCancelled(deps), orderCancelled);
+    await deliver('StockReserved', onStockReserved(deps), stockReserved);
+    await deliver('OrderPlaced', onOrderPlaced(deps), { ...orderPlaced, paymentToken: 'tok_chargeDeclined' });
+    await deliver('OrderCancelled', onOrderCancelled(deps), orderCancelled);
 
     expect(emitted).toEqual(['PaymentFailed']);
     expect([...provider.charges.values()]).toEqual([expect.objectContaining({ refunds: 0 })]);

@@ -1,6 +1,7 @@
 // The payment decisions, given/when/then, without I/O.
 import {
   afterCharge,
+  afterLookup,
   afterRefund,
   amountKnown,
   nextStep,
@@ -105,9 +106,9 @@ describe('payment decisions', () => {
   it('settles a charge whose answer was lost and then refunds it, silently, when the order is cancelled meanwhile', () => {
     const charging = expectStep(nextStep(amountKnown(tokenKnown(undefined, placed, 1), reserved, 2)), 'charge').payment;
 
-    const resend = expectStep(nextStep(orderCancelled(charging, 'o-1', 3)), 'charge');
-    expect(resend.request.idempotencyKey).toBe('o-1');
-    const settled = afterCharge(resend, succeeded, 4);
+    const lookup = expectStep(nextStep(orderCancelled(charging, 'o-1', 3)), 'settle');
+    expect(lookup.request.idempotencyKey).toBe('o-1');
+    const settled = afterLookup(lookup, succeeded, 4);
 
     expect(settled.emit).toEqual([]);
     const refund = expectStep(nextStep(settled.payment), 'refund');
@@ -116,19 +117,30 @@ describe('payment decisions', () => {
 
   it('reports nothing when a charge settled after the order was cancelled turns out declined', () => {
     const charging = expectStep(nextStep(amountKnown(tokenKnown(undefined, placed, 1), reserved, 2)), 'charge').payment;
-    const resend = expectStep(nextStep(orderCancelled(charging, 'o-1', 3)), 'charge');
+    const lookup = expectStep(nextStep(orderCancelled(charging, 'o-1', 3)), 'settle');
 
-    const settled = afterCharge(resend, { kind: 'declined', declineCode: 'card_declined' }, 4);
+    const settled = afterLookup(lookup, { kind: 'declined', declineCode: 'card_declined' }, 4);
 
     expect(settled).toMatchObject({ payment: { status: 'DECLINED' }, emit: [] });
     expect(nextStep(settled.payment)).toEqual({ kind: 'rest' });
   });
 
-  it('re-sends a charge with the parameters it was first sent with', () => {
+  it('charges nothing for a cancelled order whose charge in doubt the provider never made', () => {
     const charging = expectStep(nextStep(amountKnown(tokenKnown(undefined, placed, 1), reserved, 2)), 'charge').payment;
+    const lookup = expectStep(nextStep(orderCancelled(charging, 'o-1', 3)), 'settle');
 
+    const settled = afterLookup(lookup, undefined, 4);
+
+    expect(settled).toMatchObject({ payment: { status: 'CANCELLED' }, emit: [] });
+    expect(nextStep(settled.payment)).toEqual({ kind: 'rest' });
+  });
+
+  it('charges afresh, with the parameters first sent, an order going on whose charge the provider never made', () => {
+    const charging = expectStep(nextStep(amountKnown(tokenKnown(undefined, placed, 1), reserved, 2)), 'charge').payment;
     const redelivered = amountKnown(charging, { ...reserved, totalCents: 1 }, 3);
 
-    expect(expectStep(nextStep(redelivered), 'charge').request.amountCents).toBe(3_998);
+    const settled = afterLookup(expectStep(nextStep(redelivered), 'settle'), undefined, 4);
+
+    expect(expectStep(nextStep(settled.payment), 'charge').request.amountCents).toBe(3_998);
   });
 });

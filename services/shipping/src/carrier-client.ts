@@ -9,6 +9,8 @@ const PROVIDER = 'carrier';
 export interface Carrier {
   book(request: BookingRequest): Promise<BookingOutcome>;
   cancel(shipmentId: string): Promise<void>;
+  /** What a booking made under `idempotencyKey` came to; undefined if the carrier never made one. */
+  findBooking(idempotencyKey: string): Promise<BookingOutcome | undefined>;
 }
 
 interface BookingAnswer {
@@ -16,6 +18,7 @@ interface BookingAnswer {
   carrier?: string;
   trackingNumber?: string;
   reason?: string;
+  status?: string;
 }
 
 function rejected(call: string, status: number, body: unknown): ProviderRejectedError {
@@ -66,5 +69,26 @@ export class CarrierClient implements Carrier {
       this.breaker,
     );
     if (status !== 200) throw rejected(`the cancel of ${shipmentId}`, status, body);
+  }
+
+  async findBooking(idempotencyKey: string): Promise<BookingOutcome | undefined> {
+    const url = `${this.baseUrl}/v1/shipments?idempotencyKey=${encodeURIComponent(idempotencyKey)}`;
+    const answer = await callProvider<BookingAnswer[] | undefined>(
+      PROVIDER,
+      url,
+      { method: 'GET' },
+      this.timeoutMs,
+      this.breaker,
+    );
+    if (answer.status !== 200 || !Array.isArray(answer.body)) {
+      throw rejected(`the lookup of ${idempotencyKey}`, answer.status, answer.body);
+    }
+    const [found] = answer.body;
+    if (!found) return undefined;
+    if (found.status === 'refused') return { kind: 'refused', reason: found.reason ?? 'refused' };
+    // Booked, and perhaps cancelled since (the cancel step after an order's cancellation): booked is the outcome.
+    const { shipmentId, carrier, trackingNumber } = found;
+    if (shipmentId && carrier && trackingNumber) return { kind: 'booked', shipmentId, carrier, trackingNumber };
+    throw rejected(`the lookup of ${idempotencyKey}`, answer.status, answer.body);
   }
 }

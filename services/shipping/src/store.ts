@@ -58,9 +58,11 @@ export class SqliteShipmentStore implements ShipmentStore {
   constructor(private readonly database: SqliteDatabase) {}
 
   async get(orderId: string): Promise<Shipment | undefined> {
-    const row = this.database.db.prepare('SELECT * FROM shipments WHERE order_id = ?').get(orderId) as
-      | ShipmentRow
-      | undefined;
+    // Through the database's queue: never in the middle of another handler's open transaction.
+    const row = await this.database.read(
+      () =>
+        this.database.db.prepare('SELECT * FROM shipments WHERE order_id = ?').get(orderId) as ShipmentRow | undefined,
+    );
     return row && toShipment(row);
   }
 

@@ -3,6 +3,7 @@ import {
   addressKnown,
   afterBooking,
   afterCancellation,
+  afterLookup,
   nextStep,
   orderCancelled,
   paid,
@@ -98,9 +99,9 @@ describe('shipment decisions', () => {
   it('settles a booking whose answer was lost and then cancels it, silently, when the order is cancelled meanwhile', () => {
     const booking = bookStep().shipment;
 
-    const resend = expectStep(nextStep(orderCancelled(booking, 'o-1', 3)), 'book');
-    expect(resend.request.idempotencyKey).toBe('o-1');
-    const settled = afterBooking(resend, booked, 4);
+    const lookup = expectStep(nextStep(orderCancelled(booking, 'o-1', 3)), 'settle');
+    expect(lookup.request.idempotencyKey).toBe('o-1');
+    const settled = afterLookup(lookup, booked, 4);
 
     expect(settled.emit).toEqual([]);
     const cancel = expectStep(nextStep(settled.shipment), 'cancel');
@@ -108,11 +109,20 @@ describe('shipment decisions', () => {
   });
 
   it('reports nothing when a booking settled after the order was cancelled turns out refused', () => {
-    const resend = expectStep(nextStep(orderCancelled(bookStep().shipment, 'o-1', 3)), 'book');
+    const lookup = expectStep(nextStep(orderCancelled(bookStep().shipment, 'o-1', 3)), 'settle');
 
-    const settled = afterBooking(resend, refused, 4);
+    const settled = afterLookup(lookup, refused, 4);
 
     expect(settled).toMatchObject({ shipment: { status: 'FAILED' }, emit: [] });
+    expect(nextStep(settled.shipment)).toEqual({ kind: 'rest' });
+  });
+
+  it('books nothing for a cancelled order whose booking in doubt the carrier never made', () => {
+    const lookup = expectStep(nextStep(orderCancelled(bookStep().shipment, 'o-1', 3)), 'settle');
+
+    const settled = afterLookup(lookup, undefined, 4);
+
+    expect(settled).toMatchObject({ shipment: { status: 'CANCELLED' }, emit: [] });
     expect(nextStep(settled.shipment)).toEqual({ kind: 'rest' });
   });
 });

@@ -14,6 +14,12 @@ import {
 /** FULL_TRANSITIVE: old and new readers read every version ever written (see README, Schemas). */
 export const SUBJECT_COMPATIBILITY = COMPATIBILITY.FULL_TRANSITIVE;
 
+/**
+ * The registry client has no deadline of its own: a registry that accepts a connection and never
+ * answers would hold the record being decoded, and its partition, forever, without a word in the log.
+ */
+const REQUEST_TIMEOUT_MS = 10_000;
+
 // mappersmith reports a refused or dropped connection as a status-400 response with no body.
 const NETWORK_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|EAI_AGAIN|ENOTFOUND|socket hang up|timeout/i;
 
@@ -35,6 +41,18 @@ function classify(error: unknown, what: string): SagaError {
   return new RegistryRejectedError(`registry refused ${what} (HTTP ${status}): ${message}`, status, { cause: error });
 }
 
+/** Rejects with a timeout (classified as unavailable, so retried) if `call` has not settled in time. */
+function withDeadline<T>(call: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`timeout: no answer within ${REQUEST_TIMEOUT_MS} ms ${what}`)),
+      REQUEST_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([call, deadline]).finally(() => clearTimeout(timer));
+}
+
 export class RegistryClient {
   private readonly client: SchemaRegistry;
 
@@ -46,9 +64,12 @@ export class RegistryClient {
   /** Registers (or finds) `schema` under `subject`, pinning the subject's compatibility. */
   async register(subject: string, schema: AvroSchema): Promise<number> {
     try {
-      const { id } = await this.client.register(
-        { type: 'AVRO' as never, schema: JSON.stringify(schema) },
-        { subject, compatibility: SUBJECT_COMPATIBILITY },
+      const { id } = await withDeadline(
+        this.client.register(
+          { type: 'AVRO' as never, schema: JSON.stringify(schema) },
+          { subject, compatibility: SUBJECT_COMPATIBILITY },
+        ),
+        `registering ${subject}`,
       );
       return id;
     } catch (error) {
@@ -59,7 +80,12 @@ export class RegistryClient {
   /** The writer schema behind a schema id, as JSON. */
   async schemaById(schemaId: number): Promise<AvroSchema> {
     try {
-      const type = (await this.client.getSchema(schemaId)) as unknown as { schema(): AvroSchema };
+      const type = (await withDeadline(
+        this.client.getSchema(schemaId),
+        `fetching schema id ${schemaId}`,
+      )) as unknown as {
+        schema(): AvroSchema;
+      };
       return type.schema();
     } catch (error) {
       if ((error as HttpError).status === 404) throw new UnknownSchemaIdError(schemaId);

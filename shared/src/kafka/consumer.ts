@@ -1,26 +1,20 @@
 // Consumes typed events for one consumer group. Handlers are registered per event type; the topics
 // to subscribe to follow from the types. Each record is decoded, dispatched, and only then is its
-// offset committed. A retriable failure is retried in place with backoff (so later records of the
-// same partition, i.e. the same order, never overtake it); a permanent one is dead-lettered.
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+// offset resolved (and committed after the batch). A retriable failure holds back only its own
+// partition (PartitionHolds: pause, leave the record unresolved, resume after the backoff), so the
+// record is tried again before anything behind it while the other partitions flow; a permanent
+// failure, or the last attempt, is dead-lettered and the partition moves on.
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { AvroSerde } from '../avro/serde';
-import { CircuitOpenError, isRetriable } from '../errors';
-import { EventCatalog, type EventMap, type EventType } from '../generated/events';
+import { EventCatalog, type EventType } from '../generated/events';
 import type { Logger } from '../log';
 import type { SagaMetrics } from '../metrics';
-import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
+import { defaultBackoff, type BackoffPolicy } from './backoff';
 import { DeadLetterWriter } from './dead-letters';
+import { PartitionHolds } from './partition-holds';
+import { RecordProcessor, type Handler } from './record-processor';
 
-export interface EventContext {
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  schemaId: number;
-  log: Logger;
-}
-
-export type Handler<T extends EventType> = (event: EventMap[T], context: EventContext) => Promise<void>;
+export type { EventContext, Handler } from './record-processor';
 
 export interface EventConsumerOptions {
   /** A ConsumerGroups value for services; `<groupId>.dlt` must exist (see topics.ts). */
@@ -33,36 +27,64 @@ export interface EventConsumerOptions {
   backoff?: BackoffPolicy;
   /** Partitions handled at once; order within a partition (an order's events) is always kept. */
   concurrency?: number;
+  /**
+   * For a consumer that keeps its own offsets with its state (the gateway's read model): where to
+   * resume a partition when it is assigned; undefined leaves the group's committed offset.
+   */
+  resumeAt?: (topic: string, partition: number) => number | undefined;
+  /** Called once a record is done with (handled, not ours, or dead-lettered), before its offset is resolved. */
+  onRecordDone?: (topic: string, partition: number, offset: number) => void;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SESSION_TIMEOUT_MS = 10_000;
 const HEARTBEAT_INTERVAL_MS = 3_000;
+const MAX_FETCH_WAIT_MS = 1_000;
+/**
+ * A batch stops after this long and the rest is fetched again: kafkajs waits for every batch of a
+ * fetch before the next one, so one partition's run of slow records (a slow provider) would otherwise
+ * delay the others by the whole run instead of by one record.
+ */
+const BATCH_BUDGET_MS = 500;
 
 export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly deadLetters: DeadLetterWriter;
   private readonly handlers = new Map<EventType, Handler<EventType>>();
-  private readonly backoff: BackoffPolicy;
+  private readonly holds: PartitionHolds;
+  private readonly records: RecordProcessor;
   private joined = false;
 
   constructor(
     kafka: Kafka,
-    private readonly serde: AvroSerde,
+    serde: AvroSerde,
     private readonly options: EventConsumerOptions,
   ) {
     // A short session, so a crashed member's partitions move to a live one within seconds, not the
-    // default 30 s; long handlers (a slow provider) keep it alive with heartbeats (keepingAlive).
+    // default 30 s; long handlers (a slow provider) keep it alive with heartbeats (RecordProcessor).
     this.consumer = kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       sessionTimeout: SESSION_TIMEOUT_MS,
       heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+      // A resumed partition is fetched only once the fetch in flight returns: a short long-poll keeps
+      // a held record's retry close to its backoff (kafkajs waits up to 5 s by default).
+      maxWaitTimeInMs: MAX_FETCH_WAIT_MS,
     });
     this.deadLetters = new DeadLetterWriter(kafka, options.deadLetterGroup ?? options.groupId);
-    this.backoff = options.backoff ?? defaultBackoff;
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+    this.holds = new PartitionHolds(this.consumer, options.logger);
+    this.records = new RecordProcessor({
+      serde,
+      handlers: this.handlers,
+      holds: this.holds,
+      deadLetters: this.deadLetters,
+      backoff: options.backoff ?? defaultBackoff,
+      logger: options.logger,
+      metrics: options.metrics,
+      heartbeatMs: HEARTBEAT_INTERVAL_MS,
+    });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
       this.joined = true;
+      this.seekAssigned(payload.memberAssignment);
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.joined = false;
@@ -90,90 +112,39 @@ export class EventConsumer {
     await this.consumer.subscribe({ topics: this.topics(), fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.concurrency ?? 1,
-      eachMessage: async ({ topic, partition, message, heartbeat, pause }) => {
-        await this.process(topic, partition, message, heartbeat, pause);
-      },
+      // Offsets are resolved record by record below; an unresolved record is fetched again.
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.consumeBatch(payload),
     });
   }
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
+    this.holds.clear();
     await this.deadLetters.disconnect();
   }
 
-  private async process(
-    topic: string,
-    partition: number,
-    message: KafkaMessage,
-    heartbeat: () => Promise<void>,
-    pause: () => () => void,
-  ) {
-    const key = message.key?.toString() ?? null;
-    const log = this.options.logger.child({ topic, partition, offset: message.offset, correlationId: key });
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const decoded = await this.serde.decode(message.value);
-        const handler = this.handlers.get(decoded.type);
-        if (!handler) return; // another type on a shared topic: not ours to handle
-        const eventLog = log.child({ eventId: decoded.value.envelope.eventId, eventType: decoded.type });
-        const context = { topic, partition, offset: message.offset, key, schemaId: decoded.schemaId, log: eventLog };
-        await this.keepingAlive(heartbeat, log, () => handler(decoded.value, context));
-        return;
-      } catch (error) {
-        if (error instanceof CircuitOpenError) {
-          // The provider is down: hold this partition (this order and the ones behind it) until the
-          // breaker lets a probe through, then try the same record again.
-          // The outage is the breaker's to judge: start counting attempts afresh after it.
-          attempt = 0;
-          await this.pauseFor(error, topic, partition, log, heartbeat, pause);
-          continue;
-        }
-        if (!isRetriable(error) || attempt >= this.backoff.maxAttempts) {
-          log.error({ err: error, attempt }, 'record failed permanently; writing it to the dead-letter topic');
-          await this.deadLetters.write({ topic, partition, ...message, key: message.key }, error, attempt);
-          this.options.metrics?.deadLettered.inc({ topic: this.deadLetters.topic });
-          return;
-        }
-        const delay = backoffDelay(this.backoff, attempt);
-        log.warn({ err: error, attempt, delayMs: delay }, 'record failed; retrying after backoff');
-        await sleep(delay);
-        await heartbeat();
-      }
-    }
-  }
-
-  private async pauseFor(
-    error: CircuitOpenError,
-    topic: string,
-    partition: number,
-    log: Logger,
-    heartbeat: () => Promise<void>,
-    pause: () => () => void,
-  ): Promise<void> {
-    const resume = pause();
-    this.options.metrics?.partitionsPaused.inc({ topic });
-    log.warn({ breaker: error.breaker, pauseMs: error.retryAfterMs }, 'circuit open: partition paused');
-    const until = Date.now() + error.retryAfterMs;
-    while (Date.now() < until) {
-      await sleep(Math.min(1_000, until - Date.now()));
+  private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
+    const started = Date.now();
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      if ((await this.records.process(batch.topic, batch.partition, message, heartbeat)) === 'held') return;
+      this.options.onRecordDone?.(batch.topic, batch.partition, Number(message.offset));
+      resolveOffset(message.offset);
       await heartbeat();
+      if (Date.now() - started > BATCH_BUDGET_MS) return;
     }
-    resume();
-    log.info({ breaker: error.breaker }, 'partition resumed: probing the provider');
   }
 
-  /** Runs `work`, heartbeating meanwhile: kafkajs only heartbeats between records on its own. */
-  private async keepingAlive<T>(heartbeat: () => Promise<void>, log: Logger, work: () => Promise<T>): Promise<T> {
-    const timer = setInterval(() => {
-      heartbeat().catch((error: unknown) => {
-        // A rebalance is under way: kafkajs rejoins once this record is done; nothing to do here.
-        log.debug({ err: error }, 'heartbeat during a long handler failed');
-      });
-    }, HEARTBEAT_INTERVAL_MS);
-    try {
-      return await work();
-    } finally {
-      clearInterval(timer);
+  /** Applies resumeAt to the partitions just assigned; kafkajs fetches them from there. */
+  private seekAssigned(assignment: Record<string, number[]>): void {
+    const { resumeAt } = this.options;
+    if (!resumeAt) return;
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      for (const partition of partitions) {
+        const offset = resumeAt(topic, partition);
+        if (offset !== undefined) this.consumer.seek({ topic, partition, offset: String(offset) });
+      }
     }
   }
 }

@@ -3,6 +3,7 @@
 // relay publishes those events afterwards; the consumer commits the offset only after all of this.
 import type { AvroSerde } from '../avro/serde';
 import { newEnvelope, causedBy, type Cause, type Envelope } from '../envelope';
+import { DuplicateDeliveryError } from '../errors';
 import type { EventMap, EventType } from '../generated/events';
 import type { Handler, EventContext } from '../kafka/consumer';
 import type { OutboxRelay } from '../kafka/outbox-relay';
@@ -34,8 +35,9 @@ export interface ServiceMessagingOptions {
   service: string;
   db: SqliteDatabase;
   tables: MessagingTables;
-  serde: AvroSerde;
-  relay: OutboxRelay;
+  /** Only what the outbox needs: handler unit tests stand in a registry-free encoder. */
+  serde: Pick<AvroSerde, 'encode' | 'topicOf'>;
+  relay: Pick<OutboxRelay, 'notify'>;
   metrics: SagaMetrics;
 }
 
@@ -46,21 +48,20 @@ export class ServiceMessaging {
 
   /** Adapts a service handler to the consumer: dedupe, serialise per order, commit, count. */
   handle<T extends EventType>(type: T, handler: ServiceHandler<T>): Handler<T> {
-    const { tables, metrics } = this.options;
+    const { db, tables, metrics } = this.options;
     return (event: EventMap[T], consumed: EventContext) =>
       this.locks.run(event.envelope.correlationId, async () => {
-        if (tables.isProcessed(event.envelope.eventId)) {
-          metrics.duplicates.inc({ type });
-          consumed.log.info('duplicate delivery skipped');
-          return;
-        }
+        const { eventId } = event.envelope;
+        // A cheap early skip; the check that decides is the one inside the commit's transaction.
+        if (await db.read(() => tables.isProcessed(eventId))) return this.skipDuplicate(type, consumed);
         const timer = metrics.handlerSeconds.startTimer({ type });
         try {
-          const unit = this.unitOfWork(causedBy(event.envelope), { eventId: event.envelope.eventId, type });
+          const unit = this.unitOfWork(causedBy(event.envelope), { eventId, type });
           await handler(event, { envelope: event.envelope, log: consumed.log, emit: unit.emit, commit: unit.commit });
           if (!unit.committed()) await unit.commit(() => undefined);
           metrics.consumed.inc({ type });
         } catch (error) {
+          if (error instanceof DuplicateDeliveryError) return this.skipDuplicate(type, consumed);
           metrics.failed.inc({ type, error: (error as { code?: string }).code ?? (error as Error).name ?? 'unknown' });
           throw error;
         } finally {
@@ -99,6 +100,9 @@ export class ServiceMessaging {
       if (committed) throw new Error('commit called twice in one handler');
       committed = true;
       const result = await db.transaction(async () => {
+        // Inside the transaction, so two deliveries racing past the early check (another instance,
+        // a rebalance) cannot both commit: the second finds the first's row and rolls back.
+        if (processed && tables.isProcessed(processed.eventId)) throw new DuplicateDeliveryError(processed.eventId);
         const value = await work();
         if (processed) tables.markProcessed(processed.eventId, processed.type);
         tables.enqueue(queued);
@@ -109,5 +113,10 @@ export class ServiceMessaging {
       return result;
     };
     return { emit, commit, committed: () => committed };
+  }
+
+  private skipDuplicate(type: EventType, consumed: EventContext): void {
+    this.options.metrics.duplicates.inc({ type });
+    consumed.log.info('duplicate delivery skipped');
   }
 }

@@ -17,6 +17,7 @@ import { loadCatalog } from '../schemas/catalog';
 import { MESSAGING_MIGRATION, MessagingTables } from '../store/messaging-tables';
 import { SqliteDatabase } from '../store/sqlite';
 import { unhandledTypes } from '../topology';
+import { pruneInboxPeriodically } from './inbox-pruning';
 import { ServiceMessaging, type ServiceHandler } from './messaging';
 import { close, listen, opsRoutes } from './ops-server';
 
@@ -72,7 +73,9 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
   private readonly relay: OutboxRelay;
   private readonly consumer: EventConsumer;
   private readonly registered: EventType[] = [];
+  private readonly tables: MessagingTables;
   private server: Server | undefined;
+  private stopPruning: (() => void) | undefined;
 
   constructor(private readonly options: ServiceRuntimeOptions<Consumes>) {
     const { service, config } = options;
@@ -84,8 +87,8 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
       MESSAGING_MIGRATION,
       ...options.migrations,
     ]);
-    const tables = new MessagingTables(this.db.db);
-    this.relay = new OutboxRelay(kafka, this.db, tables, {
+    this.tables = new MessagingTables(this.db.db);
+    this.relay = new OutboxRelay(kafka, this.db, this.tables, {
       logger: this.logger.child({ component: 'outbox' }),
       metrics: this.metrics,
     });
@@ -103,7 +106,7 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
     this.messaging = new ServiceMessaging({
       service,
       db: this.db,
-      tables,
+      tables: this.tables,
       serde: this.serde,
       relay: this.relay,
       metrics: this.metrics,
@@ -129,6 +132,7 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
     }
     await this.serde.registerWriters(this.options.produces);
     await this.relay.start();
+    this.stopPruning = pruneInboxPeriodically(this.db, this.tables, this.logger);
     await beforeConsuming?.();
     await this.consumer.start();
     const app = opsRoutes(this.metrics, [{ name: 'kafka-consumer', check: () => this.consumer.isJoined() }]);
@@ -142,6 +146,7 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
 
   /** Graceful: stop fetching and finish in-flight handlers, publish the outbox, then close. */
   async stop(): Promise<void> {
+    this.stopPruning?.();
     await this.consumer.stop();
     await this.relay.stop();
     if (this.server) await close(this.server);

@@ -35,13 +35,17 @@ export interface PendingRecord extends OutboxRecord {
 }
 
 /**
- * Inbox and outbox on the service's own database; call inside its transactions. Statements are
- * prepared once: every consumed event runs the inbox lookup, and every commit the outbox insert.
+ * Inbox and outbox on the service's own database; call inside its transactions (or SqliteDatabase.read).
+ * Statements are prepared once: every consumed event runs the inbox lookup, and every commit the outbox
+ * insert.
  */
 export class MessagingTables {
   private readonly statements;
 
   constructor(db: Db) {
+    // Here rather than in MESSAGING_MIGRATION: a service's migrations are numbered after that one, so
+    // it can never grow a second step; IF NOT EXISTS makes this as idempotent as a migration.
+    db.exec('CREATE INDEX IF NOT EXISTS processed_events_at ON processed_events (processed_at)');
     this.statements = {
       isProcessed: db.prepare('SELECT 1 FROM processed_events WHERE event_id = ?'),
       markProcessed: db.prepare(
@@ -54,6 +58,10 @@ export class MessagingTables {
         'SELECT id, event_id, event_type, topic, key, value, headers FROM outbox ORDER BY id LIMIT ?',
       ),
       remove: db.prepare('DELETE FROM outbox WHERE id = ?'),
+      unpublished: db.prepare('SELECT COUNT(*) AS count FROM outbox'),
+      prune: db.prepare(
+        'DELETE FROM processed_events WHERE rowid IN (SELECT rowid FROM processed_events WHERE processed_at < ? LIMIT ?)',
+      ),
     };
   }
 
@@ -95,5 +103,15 @@ export class MessagingTables {
   /** Published rows are deleted: the topic is now the record of them. */
   remove(ids: readonly number[]): void {
     for (const id of ids) this.statements.remove.run(id);
+  }
+
+  /** Rows committed and not yet published. */
+  unpublished(): number {
+    return (this.statements.unpublished.get() as { count: number }).count;
+  }
+
+  /** Forgets up to `limit` processed event ids recorded before `before`; returns how many. */
+  pruneProcessed(before: number, limit: number): number {
+    return this.statements.prune.run(before, limit).changes;
   }
 }

@@ -1,7 +1,8 @@
 // Feeds the read model from the topics: every order-keyed command and event into the order it is about,
-// every StockLevelChanged into the product it describes. Each process replays everything in a group of
-// its own; dead letters still go to the one gateway-projection.dlt.
-import { randomUUID } from 'node:crypto';
+// every StockLevelChanged into the product it describes. One fixed group (gateway-projection); the
+// read model's own applied offsets decide where each partition resumes, so a start reads only what
+// came after the last one. An empty read model (a new data folder, or after `make rebuild-read-model`)
+// starts the group afresh, from the beginning of the topics.
 import {
   Applications,
   ConsumerGroups,
@@ -23,22 +24,31 @@ export interface ProjectorOptions {
   metrics: SagaMetrics;
 }
 
+const GROUP_BUSY_RETRY_MS = 1_000;
+const GROUP_BUSY_ATTEMPTS = 30;
+
 export class Projector {
-  /** Unique per process: a fresh group has no committed offsets, so it replays from the beginning. */
-  readonly groupId = `${ConsumerGroups.gateway}-${randomUUID()}`;
+  readonly groupId: string = ConsumerGroups.gateway;
   private readonly consumer: EventConsumer;
   private readonly offsets: OffsetSource;
   private readonly catchUp: CatchUpWatch;
   private readonly log: Logger;
 
-  constructor(kafka: Kafka, serde: AvroSerde, readModel: ReadModel, { logger, metrics }: ProjectorOptions) {
+  constructor(
+    kafka: Kafka,
+    serde: AvroSerde,
+    private readonly readModel: ReadModel,
+    { logger, metrics }: ProjectorOptions,
+  ) {
     this.log = logger.child({ component: 'projection', groupId: this.groupId });
+    const { store } = readModel;
     this.consumer = new EventConsumer(kafka, serde, {
       groupId: this.groupId,
-      deadLetterGroup: ConsumerGroups.gateway,
       logger: this.log,
       metrics,
       fromBeginning: true,
+      resumeAt: (topic, partition) => store.nextOffset(topic, partition),
+      onRecordDone: (topic, partition, offset) => store.applied(topic, partition, offset),
     });
     // What the projection reads is declared in shared/src/topology.ts, so the contract lists it too.
     for (const type of Applications.gateway.consumes) {
@@ -59,21 +69,34 @@ export class Projector {
   }
 
   async start(): Promise<void> {
+    if (this.readModel.store.isEmpty()) await this.forgetGroup();
     await this.catchUp.start(this.groupId, this.consumer.topics());
     await this.consumer.start();
   }
 
-  /** Stops reading, then deletes the group: the next process replays in a group of its own anyway. */
   async stop(): Promise<void> {
     await this.catchUp.stop();
     await this.consumer.stop();
-    try {
-      await this.offsets.deleteGroup(this.groupId);
-    } catch (error) {
-      // Left behind, the group's offsets only expire with offsets.retention.minutes; not worth failing stop.
-      this.log.warn({ err: error }, 'could not delete the projection consumer group');
-    }
     await this.offsets.close();
+  }
+
+  /**
+   * An empty read model must read the topics from the beginning, whatever the group committed before:
+   * deletes the group. A member that was SIGKILLed keeps the group busy until its session expires.
+   */
+  private async forgetGroup(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.offsets.deleteGroup(this.groupId);
+        this.log.info('read model is empty: projecting from the beginning of the topics');
+        return;
+      } catch (error) {
+        const code = (error as { groups?: { error?: { type?: string } }[] }).groups?.[0]?.error?.type;
+        if (code === 'GROUP_ID_NOT_FOUND') return;
+        if (code !== 'NON_EMPTY_GROUP' || attempt >= GROUP_BUSY_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, GROUP_BUSY_RETRY_MS));
+      }
+    }
   }
 
   isJoined(): boolean {

@@ -2,7 +2,7 @@
 import type { ServiceHandler } from '@saga/shared';
 import { release } from '../domain/reservation';
 import type { InventoryStore } from '../store';
-import { settleReservation } from './apply';
+import { settleReservation } from './decide-and-commit';
 
 export const onOrderCancelled =
   (store: InventoryStore): ServiceHandler<'OrderCancelled'> =>

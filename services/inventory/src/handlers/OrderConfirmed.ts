@@ -2,7 +2,7 @@
 import type { ServiceHandler } from '@saga/shared';
 import { sell } from '../domain/reservation';
 import type { InventoryStore } from '../store';
-import { settleReservation } from './apply';
+import { settleReservation } from './decide-and-commit';
 
 export const onOrderConfirmed =
   (store: InventoryStore): ServiceHandler<'OrderConfirmed'> =>

@@ -2,7 +2,7 @@
 import type { ServiceHandler } from '@saga/shared';
 import { reserve } from '../domain/reservation';
 import type { InventoryStore } from '../store';
-import { decideAndApply } from './apply';
+import { decideAndApply } from './decide-and-commit';
 
 export const onOrderPlaced =
   (store: InventoryStore): ServiceHandler<'OrderPlaced'> =>

@@ -2,7 +2,7 @@
 import type { ServiceHandler } from '@saga/shared';
 import { restock } from '../domain/stock';
 import type { InventoryStore } from '../store';
-import { decideAndApply } from './apply';
+import { decideAndApply } from './decide-and-commit';
 
 export const onRestockProduct =
   (store: InventoryStore): ServiceHandler<'RestockProduct'> =>

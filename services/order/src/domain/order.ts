@@ -13,6 +13,8 @@ export interface Order {
   cancellationReason: CancellationReason | null;
   totalCents: number | null;
   currency: string | null;
+  /** The carrier booked it. It is confirmed once priced, which can come later: topics are not ordered. */
+  shipped: boolean;
   createdAt: number;
   updatedAt: number;
   /** When a still-PENDING order times out. */
@@ -39,6 +41,7 @@ export function place(existing: Order | undefined, command: PlaceOrder, now: num
     cancellationReason: null,
     totalCents: null,
     currency: null,
+    shipped: false,
     createdAt: now,
     updatedAt: now,
     deadlineAt: now + timeoutMs,
@@ -59,20 +62,29 @@ export function cancel(order: Order | undefined, reason: CancellationReason, now
 /** Inventory priced the order; the total is what OrderConfirmed will report. */
 export function priced(order: Order | undefined, totalCents: number, currency: string, now: number): Decision {
   if (!order) return ignored('unknown order');
-  return { kind: 'changed', order: { ...order, totalCents, currency, updatedAt: now }, emit: [] };
+  const withTotal = { ...order, totalCents, currency, updatedAt: now };
+  if (withTotal.status === 'PENDING' && withTotal.shipped) return confirmed(withTotal, totalCents, currency);
+  return { kind: 'changed', order: withTotal, emit: [] };
 }
 
+/**
+ * The shipment is booked: the last step. Kafka orders nothing across topics, so the booking can be
+ * handled before the price (StockReserved); then the order waits for it instead of confirming with
+ * a made-up total.
+ */
 export function confirm(order: Order | undefined, now: number): Decision {
   if (!order) return ignored('unknown order');
   if (order.status !== 'PENDING') return ignored(`order is already ${order.status}`);
+  const shipped = { ...order, shipped: true, updatedAt: now };
+  const { totalCents, currency } = shipped;
+  if (totalCents === null || currency === null) return { kind: 'changed', order: shipped, emit: [] };
+  return confirmed(shipped, totalCents, currency);
+}
+
+function confirmed(order: Order, totalCents: number, currency: string): Decision {
   return {
     kind: 'changed',
-    order: { ...order, status: 'CONFIRMED', updatedAt: now },
-    emit: [
-      {
-        type: 'OrderConfirmed',
-        body: { orderId: order.orderId, totalCents: order.totalCents ?? 0, currency: order.currency ?? 'EUR' },
-      },
-    ],
+    order: { ...order, status: 'CONFIRMED' },
+    emit: [{ type: 'OrderConfirmed', body: { orderId: order.orderId, totalCents, currency } }],
   };
 }

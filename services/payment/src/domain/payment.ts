@@ -1,61 +1,32 @@
 // A payment's lifecycle as pure decisions. The charge waits for both the card token (OrderPlaced) and the
 // amount (StockReserved), which arrive on two topics in either order; OrderCancelled stops a charge not yet
 // made and refunds one that was. Calls to the provider are steps the handler performs and reports back.
-import type { Body, OrderPlaced, StockReserved } from '@saga/shared';
+import type { OrderPlaced, StockReserved } from '@saga/shared';
 
-export type PaymentStatus = 'NONE' | 'CHARGING' | 'CHARGED' | 'DECLINED' | 'REFUNDED' | 'CANCELLED';
+import type {
+  ChargeOutcome,
+  ChargeStep,
+  Emission,
+  Payment,
+  RefundStep,
+  SettleStep,
+  Step,
+  Transition,
+} from './payment-state';
 
-export interface Payment {
-  orderId: string;
-  customerId: string | null;
-  token: string | null;
-  amountCents: number | null;
-  currency: string | null;
-  /**
-   * CHARGING: a charge was sent and its answer is not recorded yet, so it may have happened.
-   * CANCELLED: the order was cancelled before anything was charged; nothing ever will be.
-   */
-  status: PaymentStatus;
-  /** The order was cancelled: a charge still in doubt is settled and then refunded, silently. */
-  orderCancelled: boolean;
-  chargeId: string | null;
-  updatedAt: number;
-}
-
-export type Emission =
-  | { type: 'PaymentCompleted'; body: Body<'PaymentCompleted'> }
-  | { type: 'PaymentFailed'; body: Body<'PaymentFailed'> }
-  | { type: 'PaymentRefunded'; body: Body<'PaymentRefunded'> };
-
-export interface ChargeRequest {
-  idempotencyKey: string;
-  amountCents: number;
-  currency: string;
-  token: string;
-}
-
-export interface RefundRequest {
-  chargeId: string;
-  idempotencyKey: string;
-}
-
-export type ChargeOutcome = { kind: 'succeeded'; chargeId: string } | { kind: 'declined'; declineCode: string };
-
-/** The provider call the payment needs next; `payment` is the state to hold while it is made. */
-export type ChargeStep = { kind: 'charge'; payment: Payment; request: ChargeRequest };
-export type RefundStep = {
-  kind: 'refund';
-  payment: Payment;
-  request: RefundRequest;
-  amountCents: number;
-  currency: string;
-};
-export type Step = ChargeStep | RefundStep | { kind: 'rest' };
-
-export interface Transition {
-  payment: Payment;
-  emit: Emission[];
-}
+export type {
+  PaymentStatus,
+  Payment,
+  Emission,
+  ChargeRequest,
+  RefundRequest,
+  ChargeOutcome,
+  ChargeStep,
+  SettleStep,
+  RefundStep,
+  Step,
+  Transition,
+} from './payment-state';
 
 function blank(orderId: string, now: number): Payment {
   return {
@@ -112,13 +83,12 @@ export function orderCancelled(payment: Payment | undefined, orderId: string, no
 
 export function nextStep(payment: Payment): Step {
   const { orderId, status, token, amountCents, currency, chargeId } = payment;
-  // A payment left CHARGING is charged again: the provider answers a repeated key with the first outcome.
-  if ((status === 'NONE' || status === 'CHARGING') && token !== null && amountCents !== null && currency !== null) {
-    return {
-      kind: 'charge',
-      payment: { ...payment, status: 'CHARGING' },
-      request: { idempotencyKey: orderId, amountCents, currency, token },
-    };
+  if (token !== null && amountCents !== null && currency !== null) {
+    const request = { idempotencyKey: orderId, amountCents, currency, token };
+    // Never charge again to find out: a charge that never reached the provider must not be made for
+    // an order cancelled meanwhile (a charge and a refund the customer would see).
+    if (status === 'CHARGING') return { kind: 'settle', payment, request };
+    if (status === 'NONE') return { kind: 'charge', payment: { ...payment, status: 'CHARGING' }, request };
   }
   if (
     status === 'CHARGED' &&
@@ -138,7 +108,11 @@ export function nextStep(payment: Payment): Step {
   return { kind: 'rest' };
 }
 
-export function afterCharge({ payment, request }: ChargeStep, outcome: ChargeOutcome, now: number): Transition {
+export function afterCharge(
+  { payment, request }: ChargeStep | SettleStep,
+  outcome: ChargeOutcome,
+  now: number,
+): Transition {
   const { orderId } = payment;
   // Settled only after the order was cancelled: the saga is over, so report nothing; a refund follows.
   const report = (emission: Emission): Emission[] => (payment.orderCancelled ? [] : [emission]);
@@ -153,6 +127,16 @@ export function afterCharge({ payment, request }: ChargeStep, outcome: ChargeOut
     payment: { ...payment, status: 'CHARGED', chargeId: outcome.chargeId, updatedAt: now },
     emit: report({ type: 'PaymentCompleted', body: { orderId, paymentId: outcome.chargeId, amountCents, currency } }),
   };
+}
+
+/**
+ * What the lookup found: the charge's outcome, as if its answer had arrived; or no charge, so the call
+ * never took effect: an order still going on is charged afresh, a cancelled one never will be.
+ */
+export function afterLookup(step: SettleStep, found: ChargeOutcome | undefined, now: number): Transition {
+  if (found) return afterCharge(step, found, now);
+  const status = step.payment.orderCancelled ? 'CANCELLED' : 'NONE';
+  return { payment: { ...step.payment, status, updatedAt: now }, emit: [] };
 }
 
 export function afterRefund({ payment, request, amountCents, currency }: RefundStep, now: number): Transition {

@@ -38,8 +38,10 @@ export type BookingOutcome =
 
 /** The carrier call the shipment needs next; `shipment` is the state to hold while it is made. */
 export type BookStep = { kind: 'book'; shipment: Shipment; request: BookingRequest };
+/** A booking in doubt (BOOKING on disk, no answer recorded): look up what the carrier did under its key. */
+export type SettleStep = { kind: 'settle'; shipment: Shipment; request: BookingRequest };
 export type CancelStep = { kind: 'cancel'; shipment: Shipment; shipmentId: string };
-export type Step = BookStep | CancelStep | { kind: 'rest' };
+export type Step = BookStep | SettleStep | CancelStep | { kind: 'rest' };
 
 export interface Transition {
   shipment: Shipment;
@@ -88,14 +90,14 @@ export function orderCancelled(shipment: Shipment | undefined, orderId: string, 
 
 export function nextStep(shipment: Shipment): Step {
   const { orderId, status, address, items, shipmentId } = shipment;
-  // A shipment left BOOKING is booked again: the carrier answers a repeated key with the first booking.
-  const ready = (status === 'NONE' && shipment.paid) || status === 'BOOKING';
-  if (ready && address !== null && items !== null) {
-    return {
-      kind: 'book',
-      shipment: { ...shipment, status: 'BOOKING' },
-      request: { idempotencyKey: orderId, address, items },
-    };
+  if (address !== null && items !== null) {
+    const request = { idempotencyKey: orderId, address, items };
+    // Never book again to find out: a booking that never reached the carrier must not be made for an
+    // order cancelled meanwhile.
+    if (status === 'BOOKING') return { kind: 'settle', shipment, request };
+    if (status === 'NONE' && shipment.paid) {
+      return { kind: 'book', shipment: { ...shipment, status: 'BOOKING' }, request };
+    }
   }
   if (status === 'SCHEDULED' && shipment.orderCancelled && shipmentId !== null) {
     return { kind: 'cancel', shipment, shipmentId };
@@ -103,7 +105,7 @@ export function nextStep(shipment: Shipment): Step {
   return { kind: 'rest' };
 }
 
-export function afterBooking({ shipment }: BookStep, outcome: BookingOutcome, now: number): Transition {
+export function afterBooking({ shipment }: BookStep | SettleStep, outcome: BookingOutcome, now: number): Transition {
   const { orderId } = shipment;
   // Settled only after the order was cancelled: the saga is over, so report nothing; a cancel follows.
   const report = (emission: Emission): Emission[] => (shipment.orderCancelled ? [] : [emission]);
@@ -118,6 +120,16 @@ export function afterBooking({ shipment }: BookStep, outcome: BookingOutcome, no
     shipment: { ...shipment, status: 'SCHEDULED', shipmentId, updatedAt: now },
     emit: report({ type: 'ShipmentScheduled', body: { orderId, shipmentId, carrier, trackingNumber } }),
   };
+}
+
+/**
+ * What the lookup found: the booking's outcome, as if its answer had arrived; or no booking, so the call
+ * never took effect: an order still going on is booked afresh, a cancelled one never will be.
+ */
+export function afterLookup(step: SettleStep, found: BookingOutcome | undefined, now: number): Transition {
+  if (found) return afterBooking(step, found, now);
+  const status = step.shipment.orderCancelled ? 'CANCELLED' : 'NONE';
+  return { shipment: { ...step.shipment, status, updatedAt: now }, emit: [] };
 }
 
 export function afterCancellation({ shipment, shipmentId }: CancelStep, now: number): Transition {

@@ -1,0 +1,125 @@
+// A payment process dies between recording its intent (CHARGING) and recording the provider's answer;
+// its successor settles the charge by looking it up under its idempotency key at the real fake
+// provider (over HTTP), never by charging again: exactly one charge, and none for a cancelled order.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  createLogger,
+  MESSAGING_MIGRATION,
+  newEnvelope,
+  ProviderUnavailableError,
+  SqliteDatabase,
+  type EventMap,
+  type EventType,
+  type ServiceHandler,
+} from '@saga/shared';
+import { TestRuntime } from '../../../test/support/handler-context';
+import { createPaymentProviderApp } from '../../../infra/src/providers/payment-app';
+import { listen, type RunningProvider } from '../../../infra/src/providers/serve';
+import type { ChargeRequest } from '../src/domain/payment';
+import type { PaymentDeps } from '../src/handlers/drive-payment';
+import { onOrderCancelled } from '../src/handlers/OrderCancelled';
+import { onOrderPlaced } from '../src/handlers/OrderPlaced';
+import { onStockReserved } from '../src/handlers/StockReserved';
+import { PaymentProviderClient } from '../src/provider-client';
+import { PAYMENT_MIGRATIONS, SqlitePaymentStore } from '../src/store';
+
+let provider: RunningProvider;
+beforeEach(async () => {
+  provider = await listen(createPaymentProviderApp({ logger: createLogger('provider', 'silent') }), 0, '127.0.0.1');
+});
+afterEach(() => provider.close());
+
+/** A provider client of a process that dies before (`before`) or after (`after`) its charge reaches the provider. */
+class DyingClient extends PaymentProviderClient {
+  charges = 0;
+  constructor(private readonly dies: 'before' | 'after' | 'never') {
+    super(provider.url, 5_000);
+  }
+  override async charge(request: ChargeRequest) {
+    this.charges += 1;
+    if (this.dies === 'before') throw new ProviderUnavailableError('process died before the charge left');
+    const outcome = await super.charge(request);
+    if (this.dies === 'after') throw new ProviderUnavailableError('process died before the answer was recorded');
+    return outcome;
+  }
+}
+
+const orderId = 'o-in-doubt';
+const cause = { correlationId: orderId, causationId: 'test' };
+const placed: EventMap['OrderPlaced'] = {
+  envelope: newEnvelope('order-service', cause),
+  orderId,
+  customerId: 'c-1',
+  items: [{ sku: 'SKU-001', quantity: 1 }],
+  paymentToken: 'tok_visa',
+  shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+};
+const reserved: EventMap['StockReserved'] = {
+  envelope: newEnvelope('inventory-service', cause),
+  orderId,
+  lines: [{ sku: 'SKU-001', quantity: 1, unitPriceCents: 1_999 }],
+  totalCents: 1_999,
+  currency: 'EUR',
+};
+const cancelled: EventMap['OrderCancelled'] = {
+  envelope: newEnvelope('order-service', cause),
+  orderId,
+  reason: 'TIMED_OUT',
+};
+
+/** One payment process on the database file: it handles events until its client dies. */
+function paymentProcess(file: string, client: PaymentProviderClient) {
+  const database = new SqliteDatabase(file, [MESSAGING_MIGRATION, ...PAYMENT_MIGRATIONS]);
+  const deps: PaymentDeps = { store: new SqlitePaymentStore(database), provider: client };
+  const runtime = new TestRuntime(database);
+  const deliver = <T extends EventType>(
+    type: T,
+    handler: (deps: PaymentDeps) => ServiceHandler<T>,
+    event: EventMap[T],
+  ) => runtime.deliver(type, handler(deps), event);
+  return { database, deps, emitted: () => runtime.emitted(), deliver };
+}
+
+async function chargesAtProvider(): Promise<{ status: string; refunded: boolean }[]> {
+  const response = await fetch(`${provider.url}/v1/charges?idempotencyKey=${orderId}`);
+  return (await response.json()) as { status: string; refunded: boolean }[];
+}
+
+describe('payment in doubt after a crash', () => {
+  const file = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saga-payment-')), 'payment.sqlite');
+
+  it('settles a charge made before the crash by lookup: one charge, no second call', async () => {
+    const db = file();
+    const dying = paymentProcess(db, new DyingClient('after'));
+    await dying.deliver('OrderPlaced', onOrderPlaced, placed);
+    await expect(dying.deliver('StockReserved', onStockReserved, reserved)).rejects.toThrow('process died');
+    dying.database.close();
+
+    const successorClient = new DyingClient('never');
+    const successor = paymentProcess(db, successorClient);
+    await successor.deliver('StockReserved', onStockReserved, reserved);
+
+    expect(successorClient.charges).toBe(0);
+    expect(await chargesAtProvider()).toEqual([expect.objectContaining({ status: 'succeeded', refunded: false })]);
+    expect((await successor.emitted()).map((e) => e.type)).toEqual(['PaymentCompleted']);
+    expect(await successor.deps.store.get(orderId)).toMatchObject({ status: 'CHARGED' });
+  });
+
+  it('charges nothing for an order cancelled after an intent whose charge never left', async () => {
+    const db = file();
+    const dying = paymentProcess(db, new DyingClient('before'));
+    await dying.deliver('OrderPlaced', onOrderPlaced, placed);
+    await expect(dying.deliver('StockReserved', onStockReserved, reserved)).rejects.toThrow('process died');
+    dying.database.close();
+
+    const successor = paymentProcess(db, new DyingClient('never'));
+    await successor.deliver('OrderCancelled', onOrderCancelled, cancelled);
+    await successor.deliver('StockReserved', onStockReserved, reserved);
+
+    expect(await chargesAtProvider()).toEqual([]);
+    expect(await successor.emitted()).toEqual([]);
+    expect(await successor.deps.store.get(orderId)).toMatchObject({ status: 'CANCELLED' });
+  });
+});
