@@ -1,0 +1,74 @@
+// Pure figures from timestamps: percentiles, completion rate and whether a backlog grew. Kept apart
+// from the I/O so the definitions the report relies on are unit-tested.
+
+export interface Percentiles {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+}
+
+/** Nearest-rank percentile of an ascending list; null for an empty one. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? null;
+}
+
+export function percentiles(values: readonly number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? null,
+  };
+}
+
+export function median(values: readonly number[]): number | null {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+/**
+ * Completions per second from the spacing of the completions themselves: (n - 1) / (last - first).
+ * When the system keeps up this is the arrival rate (no start-up or drain bias from the latency);
+ * when it falls behind, completions come as fast as it can go, so this is its capacity.
+ */
+export function completionRate(doneAtMs: readonly number[]): number | null {
+  if (doneAtMs.length < 2) return null;
+  // A loop, not Math.min(...list): a phase can complete tens of thousands of orders.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const t of doneAtMs) [first, last] = [Math.min(first, t), Math.max(last, t)];
+  return last > first ? ((doneAtMs.length - 1) * 1000) / (last - first) : null;
+}
+
+/** Orders sent and not yet completed at `atMs`. */
+export function inFlightAt(atMs: number, sentAtMs: readonly number[], doneAtMs: readonly number[]): number {
+  return sentAtMs.filter((t) => t <= atMs).length - doneAtMs.filter((t) => t <= atMs).length;
+}
+
+/**
+ * A steady system holds about rate x latency orders in flight, at the middle of the window as at its
+ * end. The backlog grew when the end holds clearly more: over 1.5 x the middle plus half a second of
+ * arrivals (slack for jitter on a shared machine).
+ */
+export function backlogGrew(
+  window: { startMs: number; endMs: number; ratePerSec: number },
+  sentAtMs: readonly number[],
+  doneAtMs: readonly number[],
+): boolean {
+  const middle = inFlightAt((window.startMs + window.endMs) / 2, sentAtMs, doneAtMs);
+  const end = inFlightAt(window.endMs, sentAtMs, doneAtMs);
+  return end > 1.5 * middle + 0.5 * window.ratePerSec;
+}
+
+export function round(value: number | null, digits = 0): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
