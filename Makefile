@@ -15,7 +15,7 @@ ifneq ($(NODE_HOME),)
 export PATH := $(NODE_HOME)/bin:$(PATH)
 endif
 
-.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos test-e2e test-compose dev infra-up infra-down down status
+.PHONY: help install fetch build schemas-check codegen lint typecheck test test-unit test-int test-chaos test-e2e test-compose bench dev infra-up infra-down down status
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ test-e2e: build ## smoke suite against a running stack: GATEWAY_URL, PAYMENT_PRO
 
 test-compose: build ## docker compose up --build, wait for every healthcheck, run test-e2e against it, then down -v
 	bash infra/compose/test-compose.sh
+
+bench: install build ## saga at fixed arrival rates + a burst vs a bare kafkajs relay; starts the system if needed (minutes)
+	@bash infra/native/bench.sh
 
 dev: install build ## run the whole system natively; prints the gateway URL (Ctrl-C or `make down` stops it)
 	bash infra/native/dev.sh up
