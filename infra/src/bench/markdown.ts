@@ -55,6 +55,9 @@ export function renderMarkdown(report: BenchReport): string {
       `(${report.config.burstConcurrency} concurrent POSTs). Latency is POST → OrderConfirmed record.`,
     '',
     ...saga,
+    ...(report.skippedRates.length > 0
+      ? ['', `Not run, as a lower rate already saturated the system: ${report.skippedRates.join(', ')} orders/s.`]
+      : []),
     '',
     `Bare kafkajs relay, same shape (5 stages, fan-out 3, 6 partitions, JSON): **${num(relay.msgsPerSec)} msgs/s**; ` +
       `at ${relay.rate}/s send → last record p50 ${ms(relay.endToEndMs.p50)}, p99 ${ms(relay.endToEndMs.p99)}; ` +

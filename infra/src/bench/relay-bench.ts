@@ -9,7 +9,7 @@ import { hopMedians } from './hops';
 import { RELAY_STEPS, startRelay } from './relay-topology';
 import { PhaseSampler, type ProcessUsage } from './sampler';
 import { completionRate, percentiles, round, type Percentiles } from './stats';
-import type { Timeline } from './saga-collector';
+import { quiet, type Timeline } from './saga-collector';
 
 export interface RelayResult {
   msgsPerSec: number | null;
@@ -32,7 +32,7 @@ export async function runRelayBench(
   pids: Map<string, number>,
   logger: Logger,
 ): Promise<RelayResult> {
-  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'bench-relay', logger });
+  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'bench-relay', logger: quiet(logger) });
   const relay = await startRelay(kafka, config.kafkaBrokers);
   const producer = kafka.producer({
     idempotent: true,

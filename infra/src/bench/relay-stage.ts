@@ -15,7 +15,8 @@ const config = loadConfig({
 });
 
 async function run(): Promise<void> {
-  const logger = createLogger(config.group, 'warn');
+  // 'error': kafkajs warns that the shared client's bounded retries weaken idempotence; known, as in the saga.
+  const logger = createLogger(config.group, 'error');
   const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: config.group, logger });
   // The same delivery settings as the saga's publisher: idempotent, acks from all replicas, murmur2.
   const producer = kafka.producer({

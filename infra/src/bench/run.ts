@@ -24,6 +24,8 @@ export interface BenchReport {
   machine: Machine;
   config: Pick<BenchConfig, 'rates' | 'rateSeconds' | 'burstOrders' | 'burstConcurrency' | 'relayRate' | 'relayBurst'>;
   rates: PhaseResult[];
+  /** Rates not run because a lower one already saturated the system. */
+  skippedRates: number[];
   burst: PhaseResult | null;
   relay: RelayResult;
   summary: Summary;
@@ -34,7 +36,7 @@ export async function runBench(config: BenchConfig, logger: Logger): Promise<Ben
   const pids = pidsByPort(systemPorts(config));
   pids.set('bench', process.pid);
   logger.info({ pids: Object.fromEntries(pids) }, 'sampling these processes');
-  const { rates, burst } = await runSagaBench(config, pids, logger);
+  const { rates, skippedRates, burst } = await runSagaBench(config, pids, logger);
   const relay = await runRelayBench(
     config,
     new Map([...pids].filter(([name]) => ['kafka', 'bench'].includes(name))),
@@ -53,6 +55,7 @@ export async function runBench(config: BenchConfig, logger: Logger): Promise<Ben
     },
     config: { rates: r, rateSeconds, burstOrders, burstConcurrency, relayRate, relayBurst },
     rates,
+    skippedRates,
     burst,
     relay,
     summary: summarize(rates, burst, relay),

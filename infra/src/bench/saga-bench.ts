@@ -19,6 +19,10 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
   return true;
 }
 
+/** Completing under half the arrivals with a growing backlog: the capacity is measured, stop climbing. */
+const saturated = (phase: PhaseResult): boolean =>
+  phase.backlogGrew && phase.rate !== null && (phase.completedPerSec ?? 0) < phase.rate / 2;
+
 /** The collector starts from the latest offsets, so wait until it sees a whole saga placed after it joined. */
 async function probe(client: GatewayClient, collector: SagaCollector): Promise<void> {
   for (let attempt = 1; attempt <= PROBES; attempt++) {
@@ -32,7 +36,7 @@ export async function runSagaBench(
   config: BenchConfig,
   pids: ReadonlyMap<string, number>,
   logger: Logger,
-): Promise<{ rates: PhaseResult[]; burst: PhaseResult | null }> {
+): Promise<{ rates: PhaseResult[]; skippedRates: number[]; burst: PhaseResult | null }> {
   const client = new GatewayClient(config.gatewayUrl, config.sku);
   if (!(await client.ready())) throw new Error(`the gateway at ${config.gatewayUrl} is not ready`);
   const collector = new SagaCollector(config.kafkaBrokers, config.registryUrl, logger);
@@ -47,7 +51,13 @@ export async function runSagaBench(
       logger.info('warm-up done');
     }
     const rates: PhaseResult[] = [];
+    const skippedRates: number[] = [];
     for (const rate of config.rates) {
+      // Past saturation a higher rate only deepens the backlog (and times orders out) for the same figure.
+      if (rates.some(saturated)) {
+        skippedRates.push(rate);
+        continue;
+      }
       const plan = { rate, seconds: config.rateSeconds, maxInFlight: config.maxInFlight };
       rates.push(await runSagaPhase(plan, deps));
       logger.info({ rate, result: rates.at(-1) }, 'rate done');
@@ -58,7 +68,7 @@ export async function runSagaBench(
         : null;
     if (collector.undecodable > 0)
       logger.warn({ records: collector.undecodable }, 'records the bench could not decode');
-    return { rates, burst };
+    return { rates, skippedRates, burst };
   } finally {
     await collector.stop();
   }

@@ -6,6 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
 import { AvroSerde, RegistryClient, Topics, createKafka, loadCatalog, type Logger } from '@saga/shared';
 
+/** kafkajs' own warnings (bounded retries on an idempotent producer, rebalances) are not the bench's news. */
+export const quiet = (logger: Logger): Logger => logger.child({}, { level: 'error' });
+
 /** Per order id: the timestamp of the first record of each type. */
 export type Timeline = Map<string, number>;
 
@@ -16,7 +19,7 @@ export class SagaCollector {
   private readonly serde: AvroSerde;
 
   constructor(brokers: string[], registryUrl: string, logger: Logger) {
-    const kafka = createKafka({ brokers, clientId: 'bench-collector', logger });
+    const kafka = createKafka({ brokers, clientId: 'bench-collector', logger: quiet(logger) });
     this.consumer = kafka.consumer({ groupId: `bench-collector-${randomUUID()}`, maxWaitTimeInMs: 50 });
     this.serde = new AvroSerde(new RegistryClient(registryUrl), loadCatalog());
   }

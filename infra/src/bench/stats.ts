@@ -34,17 +34,18 @@ export function median(values: readonly number[]): number | null {
 }
 
 /**
- * Completions per second from the spacing of the completions themselves: (n - 1) / (last - first).
- * When the system keeps up this is the arrival rate (no start-up or drain bias from the latency);
- * when it falls behind, completions come as fast as it can go, so this is its capacity.
+ * Completions per second from the spacing of the completions themselves, between the 10th and the 90th
+ * percentile of their times: when the system keeps up this is the arrival rate (no start-up or drain
+ * bias from the latency, little from its outliers); when it falls behind, completions come as fast as
+ * it can go, so this is its capacity.
  */
 export function completionRate(doneAtMs: readonly number[]): number | null {
   if (doneAtMs.length < 2) return null;
-  // A loop, not Math.min(...list): a phase can complete tens of thousands of orders.
-  let first = Infinity;
-  let last = -Infinity;
-  for (const t of doneAtMs) [first, last] = [Math.min(first, t), Math.max(last, t)];
-  return last > first ? ((doneAtMs.length - 1) * 1000) / (last - first) : null;
+  const sorted = [...doneAtMs].sort((a, b) => a - b);
+  const low = Math.floor((sorted.length - 1) * 0.1);
+  const high = Math.ceil((sorted.length - 1) * 0.9);
+  const span = (sorted[high] ?? 0) - (sorted[low] ?? 0);
+  return span > 0 ? ((high - low) * 1000) / span : null;
 }
 
 /** Orders sent and not yet completed at `atMs`. */
