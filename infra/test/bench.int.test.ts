@@ -19,13 +19,13 @@ describe('the benchmark, CI-sized', () => {
       KAFKA_BROKERS: brokers.join(','),
       SCHEMA_REGISTRY_URL: registryUrl,
       GATEWAY_URL: test.gatewayUrl,
-      BENCH_RATES: '50',
+      BENCH_RATES: '20',
       BENCH_RATE_SECONDS: '3',
-      BENCH_WARMUP_ORDERS: '20',
-      BENCH_BURST_ORDERS: '60',
+      BENCH_WARMUP_ORDERS: '10',
+      BENCH_BURST_ORDERS: '40',
       BENCH_BURST_CONCURRENCY: '8',
       BENCH_RELAY_SECONDS: '2',
-      BENCH_RELAY_BURST: '600',
+      BENCH_RELAY_BURST: '300',
       BENCH_DRAIN_SECONDS: '40',
       KAFKA_PORT: portOf(brokers[0] ?? ''),
       REGISTRY_PORT: portOf(registryUrl),
@@ -44,8 +44,8 @@ describe('the benchmark, CI-sized', () => {
 
   it('confirms every order it offers open-loop and in the burst', () => {
     const [rate] = report.rates;
-    expect(rate).toMatchObject({ rate: 50, sent: 150, postErrors: 0, confirmed: 150, cancelled: 0, unfinished: 0 });
-    expect(report.burst).toMatchObject({ sent: 60, confirmed: 60 });
+    expect(rate).toMatchObject({ rate: 20, sent: 60, postErrors: 0, confirmed: 60, cancelled: 0, unfinished: 0 });
+    expect(report.burst).toMatchObject({ sent: 40, confirmed: 40 });
     expect(rate?.latencyMs.p50).toEqual(expect.any(Number));
   });
 
@@ -66,11 +66,12 @@ describe('the benchmark, CI-sized', () => {
     expect(report.summary).toEqual(
       expect.objectContaining({
         sustainedOrdersPerSec: expect.any(Number),
-        p50MsAt50: expect.any(Number),
         relayMsgsPerSec: expect.any(Number),
         throughputRatioToRelay: expect.any(Number),
       }),
     );
+    // Null here: this run has no 50/s rate and may not sustain its one rate on a busy CI machine.
     expect(report.summary).toHaveProperty('p99MsAtSustained');
+    expect(report.summary).toHaveProperty('p50MsAt50');
   });
 });

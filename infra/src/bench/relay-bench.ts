@@ -66,8 +66,8 @@ export async function runRelayBench(
     const drained = (ids: string[]) =>
       waitFor(() => ids.every((id) => timelines.get(id)?.has(LAST)), config.drainSeconds * 1000);
 
-    const warmup = Array.from({ length: config.relayRate * 2 }, (_, i) => `warmup-${i}`);
-    await openLoop(config.relayRate, 2000, config.maxInFlight, (i) => sendOne(`warmup-${i}`));
+    const warmup = Array.from({ length: config.relayRate }, (_, i) => `warmup-${i}`);
+    await openLoop(config.relayRate, 1000, config.maxInFlight, (i) => sendOne(`warmup-${i}`));
     await drained(warmup);
 
     const sampler = new PhaseSampler(stagePids);

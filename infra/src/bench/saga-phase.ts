@@ -37,7 +37,8 @@ export async function runSagaPhase(
 ): Promise<PhaseResult> {
   const { client, collector } = deps;
   const planned = 'rate' in plan ? Math.max(1, Math.round(plan.rate * plan.seconds)) : plan.burst;
-  await client.ensureStock(planned + 10);
+  // Twice what the phase buys: orders a saturated earlier phase left in flight still reserve stock.
+  await client.ensureStock(2 * planned + 100);
   const orders: { id: string; sentAtMs: number }[] = [];
   const send = async () => {
     const sentAtMs = Date.now();
