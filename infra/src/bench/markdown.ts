@@ -14,7 +14,18 @@ export function renderMarkdown(report: BenchReport): string {
   const { machine, relay, summary } = report;
   const phases = [...report.rates, ...(report.burst ? [report.burst] : [])];
   const saga = table(
-    ['arrival rate', 'completed/s', 'confirmed / sent', 'p50', 'p95', 'p99', 'max', 'backlog', 'sustained'],
+    [
+      'arrival rate',
+      'completed/s',
+      'confirmed / sent',
+      'p50',
+      'p95',
+      'p99',
+      'max',
+      'backlog',
+      'sustained',
+      'bench lag',
+    ],
     phases.map((p) => [
       label(p),
       num(p.completedPerSec),
@@ -25,6 +36,7 @@ export function renderMarkdown(report: BenchReport): string {
       ms(p.latencyMs.max),
       p.rate === null ? '–' : p.backlogGrew ? 'grows' : 'steady',
       p.rate === null ? '–' : p.sustained ? 'yes' : 'no',
+      `${p.maxSendLagMs} / ${p.benchLoopDelayP99Ms} ms`,
     ]),
   );
   const relayHops = Object.values(relay.hopMedianMs);
@@ -52,7 +64,8 @@ export function renderMarkdown(report: BenchReport): string {
     `Taken ${report.takenAt} on ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ` +
       `${machine.node}; 1-min load average ${machine.loadBefore} before, ${machine.loadAfter} after. ` +
       `${report.config.rateSeconds} s per rate; burst of ${report.config.burstOrders} orders ` +
-      `(${report.config.burstConcurrency} concurrent POSTs). Latency is POST → OrderConfirmed record.`,
+      `(${report.config.burstConcurrency} concurrent POSTs). Latency is POST → OrderConfirmed record; ` +
+      `bench lag is the bench's own: latest send against its schedule / p99 delay of its event loop.`,
     '',
     ...saga,
     ...(report.skippedRates.length > 0

@@ -1,5 +1,6 @@
 // One measured phase of the saga: orders offered at a fixed rate (or as a burst), then a bounded wait
 // for every one of them to end, then the figures, all from record timestamps the collector saw.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { burst, openLoop, type ArrivalStats } from './arrivals';
 import type { GatewayClient } from './gateway-client';
 import { SAGA_STEPS, hopMedians, withPost } from './hops';
@@ -26,6 +27,8 @@ export interface PhaseResult {
   backlogGrew: boolean;
   sustained: boolean;
   maxSendLagMs: number;
+  /** p99 delay of the bench's own event loop: a late loop would delay POSTs and bias every figure. */
+  benchLoopDelayP99Ms: number;
   processes: ProcessUsage[];
 }
 
@@ -45,6 +48,8 @@ export async function runSagaPhase(
     orders.push({ id: await client.placeOrder(), sentAtMs });
   };
   const sampler = new PhaseSampler(deps.pids);
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const arrivals: ArrivalStats =
     'rate' in plan
       ? await openLoop(plan.rate, plan.seconds * 1000, plan.maxInFlight, send)
@@ -54,6 +59,7 @@ export async function runSagaPhase(
     await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
   }
   const processes = sampler.stop();
+  loopDelay.disable();
 
   const outcomes = orders.map((order) => ({ ...order, outcome: collector.outcome(order.id) }));
   const confirmed = outcomes.filter((o) => o.outcome?.type === 'OrderConfirmed');
@@ -83,6 +89,7 @@ export async function runSagaPhase(
     backlogGrew: grew,
     sustained: rate !== null && arrivals.failed === 0 && confirmed.length === arrivals.sent && !grew,
     maxSendLagMs: Math.round(arrivals.maxLagMs),
+    benchLoopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e6),
     processes,
   };
 }
