@@ -34,7 +34,7 @@ export function renderMarkdown(report: BenchReport): string {
       ms(p.latencyMs.p95),
       ms(p.latencyMs.p99),
       ms(p.latencyMs.max),
-      p.rate === null ? '–' : p.backlogGrew ? 'grows' : 'steady',
+      p.rate === null ? '–' : !p.onSchedule ? 'sends held back' : p.backlogGrew ? 'grows' : 'steady',
       p.rate === null ? '–' : p.sustained ? 'yes' : 'no',
       `${p.maxSendLagMs} / ${p.benchLoopDelayP99Ms} ms`,
     ]),

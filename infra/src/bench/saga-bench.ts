@@ -19,9 +19,9 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
   return true;
 }
 
-/** Completing under half the arrivals with a growing backlog: the capacity is measured, stop climbing. */
+/** Not sustained and completing under half the arrivals: the capacity is measured, stop climbing. */
 const saturated = (phase: PhaseResult): boolean =>
-  phase.backlogGrew && phase.rate !== null && (phase.completedPerSec ?? 0) < phase.rate / 2;
+  phase.rate !== null && !phase.sustained && (phase.completedPerSec ?? 0) < phase.rate / 2;
 
 /** The collector starts from the latest offsets, so wait until it sees a whole saga placed after it joined. */
 async function probe(client: GatewayClient, collector: SagaCollector): Promise<void> {
