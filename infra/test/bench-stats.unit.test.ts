@@ -18,12 +18,24 @@ describe('bench figures', () => {
   const sent = Array.from({ length: 1000 }, (_, i) => i * 10);
 
   it('says a steady system keeps its backlog, whatever its latency', () => {
-    const done = sent.map((t) => t + 800); // always 800 ms behind
-    expect(backlogGrew(window, sent, done)).toBe(false);
+    const orders = sent.map((t) => ({ sentAtMs: t, doneAtMs: t + 800 })); // always 800 ms behind
+    expect(backlogGrew(window, orders)).toBe(false);
   });
 
   it('says the backlog grew when completions fall behind arrivals', () => {
-    const done = sent.map((t, i) => t + 200 + i * 5); // each order waits 5 ms longer than the one before
-    expect(backlogGrew(window, sent, done)).toBe(true);
+    // Each order waits 5 ms longer than the one before: 200 ms at first, 5.2 s at the end.
+    const orders = sent.map((t, i) => ({ sentAtMs: t, doneAtMs: t + 200 + i * 5 }));
+    expect(backlogGrew(window, orders)).toBe(true);
+  });
+
+  it('says the backlog grew when the last orders waited far longer, even with few in flight', () => {
+    // 1 s for the first half, 3 s for the second: more in flight at the end too, but judged by the wait.
+    const orders = sent.map((t, i) => ({ sentAtMs: t, doneAtMs: t + (i < 500 ? 1000 : 3000) }));
+    expect(backlogGrew(window, orders)).toBe(true);
+  });
+
+  it('does not count one slow order as a growing backlog', () => {
+    const orders = sent.map((t, i) => ({ sentAtMs: t, doneAtMs: t + (i === 999 ? 9000 : 300) }));
+    expect(backlogGrew(window, orders)).toBe(false);
   });
 });

@@ -77,8 +77,7 @@ export async function runSagaPhase(
     rate !== null &&
     backlogGrew(
       { startMs: arrivals.startMs, endMs: arrivals.endMs, ratePerSec: rate },
-      orders.map((o) => o.sentAtMs),
-      doneAtMs,
+      outcomes.map((o) => ({ sentAtMs: o.sentAtMs, doneAtMs: o.outcome?.atMs })),
     );
   const unfinished = orders.length - confirmed.length - cancelled;
   const onSchedule = arrivals.maxLagMs <= MAX_SEND_LAG_MS;

@@ -53,19 +53,29 @@ export function inFlightAt(atMs: number, sentAtMs: readonly number[], doneAtMs: 
   return sentAtMs.filter((t) => t <= atMs).length - doneAtMs.filter((t) => t <= atMs).length;
 }
 
+export interface Sent {
+  sentAtMs: number;
+  /** When its saga ended; undefined while it has not. */
+  doneAtMs: number | undefined;
+}
+
 /**
- * A steady system holds about rate x latency orders in flight, at the middle of the window as at its
- * end. The backlog grew when the end holds clearly more: over 1.5 x the middle plus half a second of
- * arrivals (slack for jitter on a shared machine).
+ * Whether completions lagged arrivals more at the end of the window than at its start. A steady system
+ * holds about rate x latency orders in flight, at the middle of the window as at its end, and the orders
+ * sent last wait about as long as those sent first. The backlog grew when the end holds over 1.5 x the
+ * middle's in-flight orders plus half a second of arrivals, or the last fifth of the orders waited (at the
+ * median) over 1.5 x as long as the first fifth plus 500 ms: slack for jitter on a shared machine.
  */
-export function backlogGrew(
-  window: { startMs: number; endMs: number; ratePerSec: number },
-  sentAtMs: readonly number[],
-  doneAtMs: readonly number[],
-): boolean {
-  const middle = inFlightAt((window.startMs + window.endMs) / 2, sentAtMs, doneAtMs);
-  const end = inFlightAt(window.endMs, sentAtMs, doneAtMs);
-  return end > 1.5 * middle + 0.5 * window.ratePerSec;
+export function backlogGrew(window: { startMs: number; endMs: number; ratePerSec: number }, orders: Sent[]): boolean {
+  const sent = orders.map((o) => o.sentAtMs);
+  const done = orders.flatMap((o) => o.doneAtMs ?? []);
+  const middle = inFlightAt((window.startMs + window.endMs) / 2, sent, done);
+  const end = inFlightAt(window.endMs, sent, done);
+  const bySend = [...orders].sort((a, b) => a.sentAtMs - b.sentAtMs);
+  const fifth = Math.max(1, Math.floor(bySend.length / 5));
+  const wait = (list: Sent[]) => median(list.map((o) => (o.doneAtMs ?? Infinity) - o.sentAtMs)) ?? 0;
+  const [first, last] = [wait(bySend.slice(0, fifth)), wait(bySend.slice(-fifth))];
+  return end > 1.5 * middle + 0.5 * window.ratePerSec || last > 1.5 * first + 500;
 }
 
 export function round(value: number | null, digits = 0): number | null {
