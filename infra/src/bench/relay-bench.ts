@@ -39,7 +39,8 @@ export async function runRelayBench(
     maxInFlightRequests: 5,
     createPartitioner: Partitioners.DefaultPartitioner,
   });
-  const collector = kafka.consumer({ groupId: `bench-relay-collector-${randomUUID()}`, maxWaitTimeInMs: 50 });
+  const collectorGroup = `bench-relay-collector-${randomUUID()}`;
+  const collector = kafka.consumer({ groupId: collectorGroup, maxWaitTimeInMs: 50 });
   const timelines = new Map<string, Timeline>();
   try {
     await producer.connect();
@@ -100,7 +101,7 @@ export async function runRelayBench(
     };
   } finally {
     await Promise.allSettled([collector.disconnect(), producer.disconnect()]);
-    await relay.stop();
+    await relay.stop([collectorGroup]);
   }
 }
 

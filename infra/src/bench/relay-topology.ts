@@ -29,7 +29,8 @@ export interface RelayTopology {
   /** The step a topic's records stand for. */
   stepOf(topic: string): string;
   stages: ChildProcess[];
-  stop(): Promise<void>;
+  /** Stops the stages, then deletes the topics, the stages' groups and `groups` (the caller's). */
+  stop(groups?: string[]): Promise<void>;
 }
 
 export async function startRelay(kafka: Kafka, brokers: string[]): Promise<RelayTopology> {
@@ -42,9 +43,12 @@ export async function startRelay(kafka: Kafka, brokers: string[]): Promise<Relay
     waitForLeaders: true,
   });
   const stages: ChildProcess[] = [];
-  const stop = async () => {
+  const groups = topics.slice(1).map((_, i) => `bench.relay.${run}.stage${i + 1}`);
+  const stop = async (extraGroups: string[] = []) => {
     await Promise.all(stages.map(stopChild));
-    await admin.deleteTopics({ topics }).catch(() => undefined); // best effort: the run's figures are taken
+    // Best effort: the run's figures are taken; what is left expires with the broker's retention.
+    await admin.deleteTopics({ topics }).catch(() => undefined);
+    await admin.deleteGroups([...groups, ...extraGroups]).catch(() => undefined);
     await admin.disconnect();
   };
   try {
@@ -56,7 +60,7 @@ export async function startRelay(kafka: Kafka, brokers: string[]): Promise<Relay
       const child = fork(STAGE_SCRIPT, [], {
         // Not the parent's flags (a test runner's); kafkajs 2.2 trips a harmless Node 24 timer warning.
         execArgv: ['--disable-warning=TimeoutNegativeWarning'],
-        env: { ...env, RELAY_DROP: drop, RELAY_GROUP: `bench.relay.${run}.stage${i}` },
+        env: { ...env, RELAY_DROP: drop, RELAY_GROUP: groups[i - 1] ?? '' },
       });
       stages.push(child);
       joins.push(joined(child));

@@ -3,7 +3,7 @@
 // serde for its type and order id (envelope.correlationId); its timestamp is the producer's clock at
 // send (CreateTime), the same machine clock as the bench's POST send times.
 import { randomUUID } from 'node:crypto';
-import type { Consumer } from 'kafkajs';
+import type { Consumer, Kafka } from 'kafkajs';
 import { AvroSerde, RegistryClient, Topics, createKafka, loadCatalog, type Logger } from '@saga/shared';
 
 /** kafkajs' own warnings (bounded retries on an idempotent producer, rebalances) are not the bench's news. */
@@ -16,11 +16,13 @@ export class SagaCollector {
   readonly timelines = new Map<string, Timeline>();
   undecodable = 0;
   private readonly consumer: Consumer;
+  private readonly kafka: Kafka;
+  private readonly groupId = `bench-collector-${randomUUID()}`;
   private readonly serde: AvroSerde;
 
   constructor(brokers: string[], registryUrl: string, logger: Logger) {
-    const kafka = createKafka({ brokers, clientId: 'bench-collector', logger: quiet(logger) });
-    this.consumer = kafka.consumer({ groupId: `bench-collector-${randomUUID()}`, maxWaitTimeInMs: 50 });
+    this.kafka = createKafka({ brokers, clientId: 'bench-collector', logger: quiet(logger) });
+    this.consumer = this.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 50 });
     this.serde = new AvroSerde(new RegistryClient(registryUrl), loadCatalog());
   }
 
@@ -67,7 +69,12 @@ export class SagaCollector {
     return cancelled === undefined ? undefined : { type: 'OrderCancelled', atMs: cancelled };
   }
 
-  stop(): Promise<void> {
-    return this.consumer.disconnect();
+  /** Leaves and deletes its group (best effort), so runs do not pile up empty groups on the broker. */
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    await admin.deleteGroups([this.groupId]).catch(() => undefined);
+    await admin.disconnect();
   }
 }
