@@ -20,7 +20,7 @@ endif
 # that warning is silenced; the Dockerfile sets the same for the compose stack.
 export NODE_OPTIONS := --disable-warning=TimeoutNegativeWarning $(NODE_OPTIONS)
 
-.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-int test-chaos test-e2e test-compose demo dev infra-up infra-down down status rebuild-read-model
+.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-int test-chaos test-e2e test-compose demo bench dev infra-up infra-down down status rebuild-read-model
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -85,6 +85,9 @@ test-compose: build ## docker compose up --build, wait for every healthcheck, ru
 
 demo: build ## workshop scenarios against the running system: `make demo` lists them; make demo SCENARIO=happy-path [PACE=1]
 	@node infra/dist/demo/main.js $(SCENARIO) $(if $(PACE),--pace)
+
+bench: install build ## saga at fixed arrival rates + a burst vs a bare kafkajs relay; starts the system if needed (minutes)
+	@bash infra/native/bench.sh
 
 dev: install build ## run the whole system natively; prints the gateway URL (Ctrl-C or `make down` stops it)
 	bash infra/native/dev.sh up

@@ -1,0 +1,46 @@
+// `make bench` (node infra/dist/bench/main.js) against a running system: runs the bench, writes
+// latest.json and latest.md to BENCH_OUT_DIR and the table into BENCH_README between its markers,
+// prints the table, and prints the summary as one JSON object on the last line.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createLogger, formats, loadConfig, setting } from '@saga/shared';
+import { loadBenchConfig } from './config';
+import { renderMarkdown } from './markdown';
+import { runBench } from './run';
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+function intoReadme(file: string, markdown: string): void {
+  const text = fs.readFileSync(file, 'utf8');
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${file} has no ${START} … ${END} block`);
+  fs.writeFileSync(file, `${text.slice(0, start + START.length)}\n\n${markdown}\n${text.slice(end)}`);
+}
+
+async function run(): Promise<void> {
+  const config = loadBenchConfig();
+  const { readme } = loadConfig({
+    readme: setting('BENCH_README', 'file whose bench block gets the table ("" = none)', '', formats.string),
+  });
+  const logger = createLogger('bench', config.logLevel);
+  const report = await runBench(config, logger);
+  const markdown = renderMarkdown(report);
+  if (config.outDir) {
+    fs.mkdirSync(config.outDir, { recursive: true });
+    fs.writeFileSync(path.join(config.outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(path.join(config.outDir, 'latest.md'), `# Latest benchmark\n\n${markdown}`);
+  }
+  if (readme) intoReadme(readme, markdown);
+  console.log(markdown);
+  console.log(JSON.stringify(report.summary));
+}
+
+run().then(
+  () => process.exit(0), // kafkajs and fetch keep sockets alive; the run is over
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
