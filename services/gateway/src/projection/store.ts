@@ -3,16 +3,14 @@
 // restart resumes where it stopped instead of replaying the topics, and memory does not grow with the
 // number of orders. Its own file and connection, used synchronously: a write here can never land inside
 // a transaction of the gateway's other store (idempotency keys), and a read never sees half of one.
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDatabase } from '@saga/shared';
 import type { OrderState } from './orders';
 import type { ProductState } from './stock';
 
 const MIGRATION = `
-  CREATE TABLE IF NOT EXISTS orders (order_id TEXT PRIMARY KEY, state TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS products (sku TEXT PRIMARY KEY, state TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS applied_offsets (
+  CREATE TABLE orders (order_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+  CREATE TABLE products (sku TEXT PRIMARY KEY, state TEXT NOT NULL);
+  CREATE TABLE applied_offsets (
     topic       TEXT NOT NULL,
     partition   INTEGER NOT NULL,
     next_offset INTEGER NOT NULL,
@@ -21,30 +19,30 @@ const MIGRATION = `
 `;
 
 export class ProjectionStore {
-  private readonly db: Database.Database;
+  private readonly database: SqliteDatabase;
   private readonly statements;
 
-  /** `file` is created if missing; ':memory:' for tests. */
+  /**
+   * `file` is created if missing; ':memory:' for tests. WAL with synchronous NORMAL (SqliteDatabase):
+   * a crash loses no committed write; a power loss may lose the last ones, which the projection then
+   * reads again (applying a record twice changes nothing).
+   */
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL: a crash loses no committed write; a power loss may lose the last ones, which the
-    // projection then reads again (applying a record twice changes nothing).
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(MIGRATION);
+    this.database = new SqliteDatabase(file, [MIGRATION]);
+    // Synchronous statements on this file's own connection: nothing else ever opens a transaction on it.
+    const { db } = this.database;
     this.statements = {
-      order: this.db.prepare('SELECT state FROM orders WHERE order_id = ?'),
-      putOrder: this.db.prepare('INSERT OR REPLACE INTO orders (order_id, state) VALUES (?, ?)'),
-      product: this.db.prepare('SELECT state FROM products WHERE sku = ?'),
-      putProduct: this.db.prepare('INSERT OR REPLACE INTO products (sku, state) VALUES (?, ?)'),
-      products: this.db.prepare('SELECT state FROM products ORDER BY sku'),
-      offset: this.db.prepare('SELECT next_offset FROM applied_offsets WHERE topic = ? AND partition = ?'),
-      applied: this.db.prepare(
+      order: db.prepare('SELECT state FROM orders WHERE order_id = ?'),
+      putOrder: db.prepare('INSERT OR REPLACE INTO orders (order_id, state) VALUES (?, ?)'),
+      product: db.prepare('SELECT state FROM products WHERE sku = ?'),
+      putProduct: db.prepare('INSERT OR REPLACE INTO products (sku, state) VALUES (?, ?)'),
+      products: db.prepare('SELECT state FROM products ORDER BY sku'),
+      offset: db.prepare('SELECT next_offset FROM applied_offsets WHERE topic = ? AND partition = ?'),
+      applied: db.prepare(
         `INSERT INTO applied_offsets (topic, partition, next_offset) VALUES (?, ?, ?)
          ON CONFLICT (topic, partition) DO UPDATE SET next_offset = MAX(next_offset, excluded.next_offset)`,
       ),
-      anyOffset: this.db.prepare('SELECT 1 FROM applied_offsets LIMIT 1'),
+      anyOffset: db.prepare('SELECT 1 FROM applied_offsets LIMIT 1'),
     };
   }
 
@@ -87,6 +85,6 @@ export class ProjectionStore {
   }
 
   close(): void {
-    this.db.close();
+    this.database.close();
   }
 }
