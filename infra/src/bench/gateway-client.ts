@@ -36,20 +36,27 @@ export class GatewayClient {
     return ((await response.json()) as { available: number }).available;
   }
 
-  /** Tops the stock up to at least `needed` and waits (bounded) until the read model shows it. */
+  /**
+   * Tops the stock up to at least `needed` and waits (bounded) until the read model shows it. Orders still
+   * in flight (the warm-up's) keep taking stock meanwhile, so a top-up that does not show within a few
+   * seconds is topped up again: too much stock is harmless here, too little fails a phase.
+   */
   async ensureStock(needed: number, timeoutMs = 30_000): Promise<void> {
-    const missing = needed - (await this.available());
-    if (missing <= 0) return;
-    const response = await fetch(`${this.url}/inventory/${this.sku}/restock`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ quantity: missing }),
-    });
-    if (response.status !== 202) throw new Error(`restock answered ${response.status}: ${await response.text()}`);
     const deadline = Date.now() + timeoutMs;
-    while ((await this.available()) < needed) {
+    for (;;) {
+      const missing = needed - (await this.available());
+      if (missing <= 0) return;
       if (Date.now() > deadline) throw new Error(`${this.sku} not restocked to ${needed} within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      const response = await fetch(`${this.url}/inventory/${this.sku}/restock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ quantity: missing }),
+      });
+      if (response.status !== 202) throw new Error(`restock answered ${response.status}: ${await response.text()}`);
+      const recheckAt = Math.min(deadline, Date.now() + 5_000);
+      while (Date.now() < recheckAt && (await this.available()) < needed) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     }
   }
 
