@@ -7,17 +7,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Kafka } from 'kafkajs';
+import { SAGA_STEPS } from './hops';
 
 const STAGE_SCRIPT = path.resolve(__dirname, '../../dist/bench/relay-stage.js');
-export const RELAY_STEPS: readonly string[] = [
-  'send',
-  'PlaceOrder',
-  'OrderPlaced',
-  'StockReserved',
-  'PaymentCompleted',
-  'ShipmentScheduled',
-  'OrderConfirmed',
-];
+/** The saga's steps, one relay topic each; the relay starts at its own send instead of a POST. */
+export const RELAY_STEPS: readonly string[] = ['send', ...SAGA_STEPS.slice(1)];
 const PARTITIONS = 6;
 const JOIN_TIMEOUT_MS = 60_000;
 
