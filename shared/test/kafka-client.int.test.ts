@@ -50,4 +50,25 @@ describe('kafkajs against the native Kafka broker', () => {
 
     expect(records.map((record) => record.value?.toString())).toEqual(['committed']);
   });
+
+  it('leaves an idle connection alone: no request-queue check runs while nothing is pending (idle-timer fix)', async () => {
+    // Unfixed, kafkajs 2.2.4 re-checks its pending requests every 1 ms on every connection, forever.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { prototype } = require('kafkajs/src/network/requestQueue') as {
+      prototype: { checkPendingRequests: () => void };
+    };
+    const check = jest.spyOn(prototype, 'checkPendingRequests');
+    try {
+      const topic = await createTopic(kafka);
+      const producer = await connectedProducer(kafka);
+      await producer.send({ topic, messages: [{ key: 'k', value: 'wake the connection' }] });
+      check.mockClear();
+
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+      expect(check.mock.calls.length).toBeLessThan(20);
+    } finally {
+      check.mockRestore();
+    }
+  });
 });

@@ -94,13 +94,17 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
 
   claim(key: string, hash: string, newOrderId: string, now: number = Date.now()): Promise<Claim> {
     return this.database.transaction((): Claim => {
-      const { db } = this.database;
-      db.prepare('DELETE FROM idempotency_keys WHERE key = ? AND created_at < ?').run(key, now - KEY_RETENTION_MS);
-      const row = db.prepare('SELECT * FROM idempotency_keys WHERE key = ?').get(key) as KeyRow | undefined;
+      const database = this.database;
+      database
+        .prepared('DELETE FROM idempotency_keys WHERE key = ? AND created_at < ?')
+        .run(key, now - KEY_RETENTION_MS);
+      const row = database.prepared('SELECT * FROM idempotency_keys WHERE key = ?').get(key) as KeyRow | undefined;
       if (!row) {
-        db.prepare(
-          'INSERT INTO idempotency_keys (key, request_hash, order_id, created_at, claimed_at) VALUES (?, ?, ?, ?, ?)',
-        ).run(key, hash, newOrderId, now, now);
+        database
+          .prepared(
+            'INSERT INTO idempotency_keys (key, request_hash, order_id, created_at, claimed_at) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(key, hash, newOrderId, now, now);
         return { kind: 'claimed', orderId: newOrderId };
       }
       if (row.request_hash !== hash) return { kind: 'mismatch' };
@@ -108,20 +112,20 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       if (now - row.claimed_at < CLAIM_LEASE_MS) return { kind: 'in-flight' };
       // Take over with the same order id: if the dead process did publish, the order service
       // ignores the second PlaceOrder for that id, so the order is still placed once.
-      db.prepare('UPDATE idempotency_keys SET claimed_at = ? WHERE key = ?').run(now, key);
+      database.prepared('UPDATE idempotency_keys SET claimed_at = ? WHERE key = ?').run(now, key);
       return { kind: 'claimed', orderId: row.order_id };
     });
   }
 
   async complete(key: string): Promise<void> {
     await this.database.transaction(() => {
-      this.database.db.prepare('UPDATE idempotency_keys SET completed = 1 WHERE key = ?').run(key);
+      this.database.prepared('UPDATE idempotency_keys SET completed = 1 WHERE key = ?').run(key);
     });
   }
 
   async release(key: string): Promise<void> {
     await this.database.transaction(() => {
-      this.database.db.prepare('DELETE FROM idempotency_keys WHERE key = ? AND completed = 0').run(key);
+      this.database.prepared('DELETE FROM idempotency_keys WHERE key = ? AND completed = 0').run(key);
     });
   }
 
@@ -129,8 +133,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
   async purgeExpired(now: number = Date.now()): Promise<number> {
     return this.database.transaction(
       () =>
-        this.database.db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - KEY_RETENTION_MS)
-          .changes,
+        this.database.prepared('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - KEY_RETENTION_MS).changes,
     );
   }
 }

@@ -78,7 +78,7 @@ export class SqliteInventoryStore implements InventoryStore {
 
   async product(sku: string): Promise<Product | undefined> {
     const row = await this.database.read(
-      () => this.database.db.prepare('SELECT * FROM products WHERE sku = ?').get(sku) as ProductRow | undefined,
+      () => this.database.prepared('SELECT * FROM products WHERE sku = ?').get(sku) as ProductRow | undefined,
     );
     return row && toProduct(row);
   }
@@ -86,15 +86,15 @@ export class SqliteInventoryStore implements InventoryStore {
   async products(skus: Iterable<string>): Promise<Map<string, Product>> {
     const rows = await this.database.read(
       () =>
-        this.database.db
-          .prepare('SELECT * FROM products WHERE sku IN (SELECT value FROM json_each(?))')
+        this.database
+          .prepared('SELECT * FROM products WHERE sku IN (SELECT value FROM json_each(?))')
           .all(JSON.stringify([...skus])) as ProductRow[],
     );
     return new Map(rows.map((row) => [row.sku, toProduct(row)]));
   }
 
   async saveProducts(products: readonly Product[]): Promise<void> {
-    const upsert = this.database.db.prepare(
+    const upsert = this.database.prepared(
       `INSERT INTO products (sku, name, unit_price_cents, currency, available, reserved, sold)
        VALUES (@sku, @name, @unitPriceCents, @currency, @available, @reserved, @sold)
        ON CONFLICT (sku) DO UPDATE SET available = excluded.available, reserved = excluded.reserved, sold = excluded.sold`,
@@ -105,7 +105,7 @@ export class SqliteInventoryStore implements InventoryStore {
   async reservation(orderId: string): Promise<Reservation | undefined> {
     const row = await this.database.read(
       () =>
-        this.database.db.prepare('SELECT * FROM reservations WHERE order_id = ?').get(orderId) as
+        this.database.prepared('SELECT * FROM reservations WHERE order_id = ?').get(orderId) as
           | ReservationRow
           | undefined,
     );
@@ -113,8 +113,8 @@ export class SqliteInventoryStore implements InventoryStore {
   }
 
   async saveReservation(reservation: Reservation): Promise<void> {
-    this.database.db
-      .prepare(
+    this.database
+      .prepared(
         `INSERT INTO reservations (order_id, status, lines, failure_reason, failed_sku, created_at, updated_at)
          VALUES (@orderId, @status, @lines, @failureReason, @failedSku, @createdAt, @updatedAt)
          ON CONFLICT (order_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,

@@ -60,15 +60,14 @@ export class SqlitePaymentStore implements PaymentStore {
   async get(orderId: string): Promise<Payment | undefined> {
     // Through the database's queue: never in the middle of another handler's open transaction.
     const row = await this.database.read(
-      () =>
-        this.database.db.prepare('SELECT * FROM payments WHERE order_id = ?').get(orderId) as PaymentRow | undefined,
+      () => this.database.prepared('SELECT * FROM payments WHERE order_id = ?').get(orderId) as PaymentRow | undefined,
     );
     return row && toPayment(row);
   }
 
   async save(payment: Payment): Promise<void> {
-    this.database.db
-      .prepare(
+    this.database
+      .prepared(
         `INSERT INTO payments (order_id, customer_id, token, amount_cents, currency, status, order_cancelled, charge_id, updated_at)
          VALUES (@orderId, @customerId, @token, @amountCents, @currency, @status, @orderCancelled, @chargeId, @updatedAt)
          ON CONFLICT (order_id) DO UPDATE SET customer_id = excluded.customer_id, token = excluded.token,

@@ -61,14 +61,14 @@ export class SqliteShipmentStore implements ShipmentStore {
     // Through the database's queue: never in the middle of another handler's open transaction.
     const row = await this.database.read(
       () =>
-        this.database.db.prepare('SELECT * FROM shipments WHERE order_id = ?').get(orderId) as ShipmentRow | undefined,
+        this.database.prepared('SELECT * FROM shipments WHERE order_id = ?').get(orderId) as ShipmentRow | undefined,
     );
     return row && toShipment(row);
   }
 
   async save(shipment: Shipment): Promise<void> {
-    this.database.db
-      .prepare(
+    this.database
+      .prepared(
         `INSERT INTO shipments (order_id, address, items, paid, status, order_cancelled, shipment_id, updated_at)
          VALUES (@orderId, @address, @items, @paid, @status, @orderCancelled, @shipmentId, @updatedAt)
          ON CONFLICT (order_id) DO UPDATE SET address = excluded.address, items = excluded.items,

@@ -2,6 +2,7 @@
 // consumers and admin helpers from this folder, so a later client swap stays inside shared/.
 import { Kafka, Partitioners, logLevel, type LogEntry, type ProducerConfig, type RetryOptions } from 'kafkajs';
 import type { Logger } from '../log';
+import { applyIdleTimerFix } from './idle-timer-fix';
 
 export interface KafkaOptions {
   brokers: string[];
@@ -19,6 +20,7 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 
 export function createKafka({ brokers, clientId, logger, retry }: KafkaOptions): Kafka {
   const kafkaLog = logger.child({ component: 'kafkajs' });
+  if (!applyIdleTimerFix()) kafkaLog.warn('kafkajs internals changed: its idle 1 ms timer loop is not disabled');
   return new Kafka({
     clientId,
     brokers,

@@ -16,6 +16,8 @@ export type Db = Database.Database;
 export class SqliteDatabase {
   readonly db: Db;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Compiled once per SQL text: preparing costs more than running a small statement. */
+  private readonly statements = new Map<string, Database.Statement>();
   /** Set inside a transaction's work: its reads run inline (they must see its writes), not queued. */
   private readonly inTransaction = new AsyncLocalStorage<true>();
 
@@ -48,6 +50,16 @@ export class SqliteDatabase {
   read<T>(work: () => T): Promise<T> {
     if (this.inTransaction.getStore()) return Promise.resolve(work());
     return this.enqueue(async () => work());
+  }
+
+  /** The statement for `sql`, compiled on first use and reused afterwards (stores run a few, often). */
+  prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   close(): void {
