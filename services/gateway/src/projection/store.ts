@@ -3,6 +3,11 @@
 // restart resumes where it stopped instead of replaying the topics, and memory does not grow with the
 // number of orders. Its own file and connection, used synchronously: a write here can never land inside
 // a transaction of the gateway's other store (idempotency keys), and a read never sees half of one.
+// Writes are group-committed: the first write opens a transaction that commits on the next turn of
+// the event loop, so a fetched batch of records costs one commit instead of two per record (the
+// projection's SQLite commits were half of the gateway's CPU at 50 orders/s). States and applied
+// offsets share that transaction, so a crash before the commit loses both together and the
+// projection reads those records again.
 import { SqliteDatabase } from '@saga/shared';
 import type { OrderState } from './orders';
 import type { ProductState } from './stock';
@@ -52,6 +57,7 @@ export class ProjectionStore {
   }
 
   putOrder(order: OrderState): void {
+    this.inGroupCommit();
     this.statements.putOrder.run(order.orderId, JSON.stringify(order));
   }
 
@@ -61,6 +67,7 @@ export class ProjectionStore {
   }
 
   putProduct(product: ProductState): void {
+    this.inGroupCommit();
     this.statements.putProduct.run(product.sku, JSON.stringify(product));
   }
 
@@ -76,6 +83,7 @@ export class ProjectionStore {
 
   /** The record at `offset` is applied (or skipped for good): resume after it. */
   applied(topic: string, partition: number, offset: number): void {
+    this.inGroupCommit();
     this.statements.applied.run(topic, partition, offset + 1);
   }
 
@@ -85,6 +93,22 @@ export class ProjectionStore {
   }
 
   close(): void {
+    this.commitGroup();
     this.database.close();
+  }
+
+  /** Joins the open group transaction, or opens one that commits once the current work yields. */
+  private inGroupCommit(): void {
+    const { db } = this.database;
+    if (db.inTransaction) return;
+    db.exec('BEGIN');
+    // A failed COMMIT (a full disk) throws from here and ends the process: the supervisor restarts it,
+    // and the projection resumes from the last committed offsets.
+    setImmediate(() => this.commitGroup());
+  }
+
+  private commitGroup(): void {
+    const { db } = this.database;
+    if (db.inTransaction) db.exec('COMMIT');
   }
 }
