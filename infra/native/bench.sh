@@ -11,7 +11,15 @@ export SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
 export BENCH_OUT_DIR="${BENCH_OUT_DIR-$ROOT_DIR/docs/benchmarks}"
 export BENCH_README="${BENCH_README-$ROOT_DIR/README.md}"
 
-if curl -sf "$GATEWAY_URL/ready" > /dev/null; then
+# BENCH_PROFILE=1: the bench starts the system itself with every Node process under --cpu-prof, stops it
+# afterwards (the profiles are written on exit) and summarises them into profile.md beside latest.md.
+PROFILE_DIR="$STACK_DIR/profiles"
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  curl -sf "$GATEWAY_URL/ready" > /dev/null &&
+    die "BENCH_PROFILE=1 profiles a system the bench starts itself: stop the running one first (make down)"
+  rm -rf "$PROFILE_DIR" && mkdir -p "$PROFILE_DIR"
+  NODE_OPTIONS="${NODE_OPTIONS:-} --cpu-prof --cpu-prof-dir=$PROFILE_DIR" DEV_DETACH=1 bash "$NATIVE_DIR/dev.sh" up
+elif curl -sf "$GATEWAY_URL/ready" > /dev/null; then
   log "using the system already running at $GATEWAY_URL"
 else
   DEV_DETACH=1 bash "$NATIVE_DIR/dev.sh" up
@@ -25,3 +33,9 @@ files=()
 [ -n "$BENCH_OUT_DIR" ] && files+=("$BENCH_OUT_DIR/latest.md" "$BENCH_OUT_DIR/latest.json")
 [ -n "$BENCH_README" ] && files+=("$BENCH_README")
 [ ${#files[@]} -eq 0 ] || "$ROOT_DIR/node_modules/.bin/prettier" --log-level silent --write "${files[@]}"
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  bash "$NATIVE_DIR/dev.sh" down >&2
+  profile_md="${BENCH_OUT_DIR:-$STACK_DIR}/profile.md"
+  node "$INFRA_DIR/dist/bench/profile-cli.js" "$PROFILE_DIR" "$profile_md" >&2
+  "$ROOT_DIR/node_modules/.bin/prettier" --log-level silent --write "$profile_md"
+fi

@@ -56,6 +56,12 @@ describe('the benchmark, CI-sized', () => {
     expect(report.relay).toMatchObject({ sent: 100, delivered: 100 });
   });
 
+  it("splits each consumer hop into the consuming service's handler time and the rest", () => {
+    const inHandler = Object.values(report.rates[0]?.hopHandlerMs ?? {});
+    expect(inHandler).toHaveLength(5);
+    for (const mean of inHandler) expect(mean).toBeGreaterThan(0);
+  });
+
   it('samples the broker, the registry and every service by the ports they listen on', () => {
     const sampled = report.rates[0]?.processes.map((usage) => usage.name) ?? [];
     expect(sampled).toEqual(expect.arrayContaining(['kafka', 'registry', 'gateway', 'order', 'inventory', 'bench']));

@@ -53,7 +53,7 @@ describe('kafkajs against the native Kafka broker', () => {
 
   it('leaves an idle connection alone: no request-queue check runs while nothing is pending (idle-timer fix)', async () => {
     // Unfixed, kafkajs 2.2.4 re-checks its pending requests every 1 ms on every connection, forever.
-     
+
     const { prototype } = require('kafkajs/src/network/requestQueue') as {
       prototype: { checkPendingRequests: () => void };
     };

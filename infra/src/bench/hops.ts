@@ -16,6 +16,15 @@ export const SAGA_STEPS = [
 
 export const hopName = (from: string, to: string): string => `${from}→${to}`;
 
+/** Which service handles the first record of each hop (the POST is the gateway's, not a consumer's). */
+export const HOP_CONSUMERS: Record<string, { service: string; type: string }> = {
+  [hopName('PlaceOrder', 'OrderPlaced')]: { service: 'order', type: 'PlaceOrder' },
+  [hopName('OrderPlaced', 'StockReserved')]: { service: 'inventory', type: 'OrderPlaced' },
+  [hopName('StockReserved', 'PaymentCompleted')]: { service: 'payment', type: 'StockReserved' },
+  [hopName('PaymentCompleted', 'ShipmentScheduled')]: { service: 'shipping', type: 'PaymentCompleted' },
+  [hopName('ShipmentScheduled', 'OrderConfirmed')]: { service: 'order', type: 'ShipmentScheduled' },
+};
+
 /** Hop medians (ms) over the orders whose timeline holds both ends of the hop. */
 export function hopMedians(steps: readonly string[], timelines: readonly Timeline[]): Record<string, number | null> {
   const hops: Record<string, number | null> = {};

@@ -6,6 +6,7 @@ import type { ProcessUsage } from './sampler';
 
 const ms = (value: number | null | undefined): string => (value == null ? '–' : `${value.toLocaleString('en')} ms`);
 const num = (value: number | null | undefined): string => (value == null ? '–' : value.toLocaleString('en'));
+const inHandler = (value: number | null | undefined): string => (value == null ? '' : ` (${num(value)} ms)`);
 const label = (phase: PhaseResult): string => (phase.rate === null ? 'max (burst)' : `${phase.rate}/s`);
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 const table = (head: string[], rows: string[][]): string[] => [row(head), row(head.map(() => '---')), ...rows.map(row)];
@@ -41,10 +42,10 @@ export function renderMarkdown(report: BenchReport): string {
   );
   const relayHops = Object.values(relay.hopMedianMs);
   const hops = table(
-    ['hop (median)', ...phases.map(label), `relay ${relay.rate}/s`],
+    ['hop: median (in handler, mean)', ...phases.map(label), `relay ${relay.rate}/s`],
     Object.keys(phases[0]?.hopMedianMs ?? {}).map((hop, i) => [
       hop,
-      ...phases.map((p) => ms(p.hopMedianMs[hop])),
+      ...phases.map((p) => ms(p.hopMedianMs[hop]) + inHandler(p.hopHandlerMs?.[hop])),
       ms(relayHops[i]),
     ]),
   );

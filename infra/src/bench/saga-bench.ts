@@ -44,7 +44,13 @@ export async function runSagaBench(
   try {
     await client.ensureStock(PROBES + config.warmupOrders + 10);
     await probe(client, collector);
-    const deps = { client, collector, pids, drainSeconds: config.drainSeconds };
+    const opsPorts = {
+      order: config.orderPort,
+      inventory: config.inventoryPort,
+      payment: config.paymentPort,
+      shipping: config.shippingPort,
+    };
+    const deps = { client, collector, pids, opsPorts, drainSeconds: config.drainSeconds };
     if (config.warmupOrders > 0) {
       const seconds = Math.max(1, Math.round(config.warmupOrders / WARMUP_RATE));
       await runSagaPhase({ rate: WARMUP_RATE, seconds, maxInFlight: config.maxInFlight }, deps);

@@ -3,6 +3,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { burst, openLoop, type ArrivalStats } from './arrivals';
 import type { GatewayClient } from './gateway-client';
+import { hopHandlerMeans, readHandlerTotals } from './handler-times';
 import { SAGA_STEPS, hopMedians, withPost } from './hops';
 import { PhaseSampler, type ProcessUsage } from './sampler';
 import type { SagaCollector } from './saga-collector';
@@ -24,6 +25,8 @@ export interface PhaseResult {
   /** PlaceOrder record → OrderConfirmed record: the hops a bare relay also has. */
   sagaMs: Percentiles;
   hopMedianMs: Record<string, number | null>;
+  /** Mean time inside the consuming service's handler, per hop: the rest of the hop is delivery. */
+  hopHandlerMs: Record<string, number | null>;
   backlogGrew: boolean;
   /**
    * Every order went out within a second of its schedule. If not, the gateway answered so slowly that
@@ -42,7 +45,14 @@ const MAX_SEND_LAG_MS = 1000;
 
 export async function runSagaPhase(
   plan: PhasePlan,
-  deps: { client: GatewayClient; collector: SagaCollector; pids: ReadonlyMap<string, number>; drainSeconds: number },
+  deps: {
+    client: GatewayClient;
+    collector: SagaCollector;
+    pids: ReadonlyMap<string, number>;
+    /** The services' ops ports, whose /metrics hold their handler times. */
+    opsPorts: Record<string, number>;
+    drainSeconds: number;
+  },
 ): Promise<PhaseResult> {
   const { client, collector } = deps;
   const planned = 'rate' in plan ? Math.max(1, Math.round(plan.rate * plan.seconds)) : plan.burst;
@@ -53,6 +63,7 @@ export async function runSagaPhase(
     const sentAtMs = Date.now();
     orders.push({ id: await client.placeOrder(), sentAtMs });
   };
+  const handlersBefore = await readHandlerTotals(deps.opsPorts);
   const sampler = new PhaseSampler(deps.pids);
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -65,6 +76,7 @@ export async function runSagaPhase(
     await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
   }
   const processes = sampler.stop();
+  const handlersAfter = await readHandlerTotals(deps.opsPorts);
   loopDelay.disable();
 
   const outcomes = orders.map((order) => ({ ...order, outcome: collector.outcome(order.id) }));
@@ -92,6 +104,7 @@ export async function runSagaPhase(
     latencyMs: percentiles(confirmed.map((o) => (o.outcome?.atMs ?? NaN) - o.sentAtMs)),
     sagaMs: percentiles(timelines.flatMap((t) => span(t, 'PlaceOrder', 'OrderConfirmed'))),
     hopMedianMs: hopMedians(SAGA_STEPS, timelines),
+    hopHandlerMs: hopHandlerMeans(handlersBefore, handlersAfter),
     backlogGrew: grew,
     onSchedule,
     sustained: rate !== null && onSchedule && arrivals.failed === 0 && confirmed.length === arrivals.sent && !grew,

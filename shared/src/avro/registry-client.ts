@@ -28,6 +28,11 @@ interface HttpError {
   message?: string;
 }
 
+/** The client's refusal to register under a subject whose level is not the one asked for. */
+function isUnpinnedSubject(error: unknown): boolean {
+  return (error as Error | undefined)?.name === 'ConfluentSchemaRegistryCompatibilityError';
+}
+
 function classify(error: unknown, what: string): SagaError {
   const { status, message = String(error) } = (error ?? {}) as HttpError;
   if (status === undefined || status >= 500 || status === 408 || status === 429 || NETWORK_FAILURE.test(message)) {
@@ -64,17 +69,46 @@ export class RegistryClient {
   /** Registers (or finds) `schema` under `subject`, pinning the subject's compatibility. */
   async register(subject: string, schema: AvroSchema): Promise<number> {
     try {
-      const { id } = await withDeadline(
-        this.client.register(
-          { type: 'AVRO' as never, schema: JSON.stringify(schema) },
-          { subject, compatibility: SUBJECT_COMPATIBILITY },
-        ),
-        `registering ${subject}`,
-      );
-      return id;
+      return await this.registerOnce(subject, schema);
+    } catch (error) {
+      if (!isUnpinnedSubject(error)) throw classify(error, `registering ${subject}`);
+    }
+    // The client stores the schema first and sets the subject's level in a second request; a first
+    // registration cut short between the two (a timeout, a crash) leaves the subject at the registry's
+    // default level, and every later start refused it. Pin the level, then register again.
+    await this.pinCompatibility(subject);
+    try {
+      return await this.registerOnce(subject, schema);
     } catch (error) {
       throw classify(error, `registering ${subject}`);
     }
+  }
+
+  private async registerOnce(subject: string, schema: AvroSchema): Promise<number> {
+    const { id } = await withDeadline(
+      this.client.register(
+        { type: 'AVRO' as never, schema: JSON.stringify(schema) },
+        { subject, compatibility: SUBJECT_COMPATIBILITY },
+      ),
+      `registering ${subject}`,
+    );
+    return id;
+  }
+
+  private async pinCompatibility(subject: string): Promise<void> {
+    const what = `setting ${subject}'s compatibility to ${SUBJECT_COMPATIBILITY}`;
+    let response: Response;
+    try {
+      response = await fetch(`${this.url}/config/${encodeURIComponent(subject)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+        body: JSON.stringify({ compatibility: SUBJECT_COMPATIBILITY }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw classify(error, what);
+    }
+    if (!response.ok) throw classify({ status: response.status, message: await response.text() }, what);
   }
 
   /** The writer schema behind a schema id, as JSON. */

@@ -22,7 +22,7 @@ const PATCHED = Symbol.for('saga.kafkajs.idleTimerFix');
 /** True once the fix is in place (idempotent: every createKafka() calls it). */
 export function applyIdleTimerFix(): boolean {
   // kafkajs ships no types for its internals; the shape is checked below before anything changes.
-   
+
   const RequestQueue = require('kafkajs/src/network/requestQueue') as RequestQueueClass;
   const prototype = RequestQueue.prototype as RequestQueueInternals & { [PATCHED]?: true };
   if (prototype[PATCHED]) return true;

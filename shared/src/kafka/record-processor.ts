@@ -49,15 +49,19 @@ export class RecordProcessor {
   ): Promise<Outcome> {
     const { serde, handlers, holds, backoff, metrics } = this.deps;
     const key = message.key?.toString() ?? null;
-    const log = this.deps.logger.child({ topic, partition, offset: message.offset, correlationId: key });
+    const where = { topic, partition, offset: message.offset, correlationId: key };
+    // At most one child logger per record (each costs a serialisation of its bindings, on every
+    // record of every service): with the event's id once it is decoded, or bare on an early failure.
+    let bound: Logger | undefined;
+    const log = (): Logger => (bound ??= this.deps.logger.child(where));
     const attempt = holds.attempt(topic, partition, message.offset);
     try {
       const decoded = await serde.decode(message.value);
       const handler = handlers.get(decoded.type);
       if (handler) {
-        const eventLog = log.child({ eventId: decoded.value.envelope.eventId, eventType: decoded.type });
-        const context = { topic, partition, offset: message.offset, key, schemaId: decoded.schemaId, log: eventLog };
-        await this.keepingAlive(heartbeat, log, () => handler(decoded.value, context));
+        bound = this.deps.logger.child({ ...where, eventId: decoded.value.envelope.eventId, eventType: decoded.type });
+        const context = { topic, partition, offset: message.offset, key, schemaId: decoded.schemaId, log: bound };
+        await this.keepingAlive(heartbeat, bound, () => handler(decoded.value, context));
       } // else another type on a shared topic: not ours to handle
       holds.forget(topic, partition);
       return 'done';
@@ -68,14 +72,14 @@ export class RecordProcessor {
         holds.forget(topic, partition);
         holds.hold(topic, partition, error.retryAfterMs);
         metrics?.partitionsPaused.inc({ topic });
-        log.warn({ breaker: error.breaker, pauseMs: error.retryAfterMs }, 'circuit open: partition paused');
+        log().warn({ breaker: error.breaker, pauseMs: error.retryAfterMs }, 'circuit open: partition paused');
         return 'held';
       }
       if (!isRetriable(error) || attempt >= backoff.maxAttempts) {
-        return this.deadLetter(topic, partition, message, error, attempt, log);
+        return this.deadLetter(topic, partition, message, error, attempt, log());
       }
       const delay = backoffDelay(backoff, attempt);
-      log.warn({ err: error, attempt, delayMs: delay }, 'record failed; partition held for a retry after backoff');
+      log().warn({ err: error, attempt, delayMs: delay }, 'record failed; partition held for a retry after backoff');
       holds.hold(topic, partition, delay);
       return 'held';
     }
