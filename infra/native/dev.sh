@@ -14,6 +14,8 @@ export KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT"
 export SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
 export DATA_DIR="${DATA_DIR:-$STACK_DIR/data}"
 export GATEWAY_PORT
+# The workshop console's buttons (faults, replay, orders, cancel): on for this local system only.
+export CONSOLE_ACTIONS="${CONSOLE_ACTIONS:-enabled}"
 
 wait_for_gateway() {
   local i
