@@ -31,7 +31,11 @@ function client(hub: ConsoleHub, follows?: string) {
 
 describe('the console hub', () => {
   let now = 0;
-  const hub = () => new ConsoleHub({ flushMs: 60_000, maxEventsPerSecond: 10, keepAliveMs: 60_000 }, () => now);
+  const hub = () =>
+    new ConsoleHub(
+      { flushMs: 60_000, maxEventsPerSecond: 10, keepAliveMs: 60_000, replayMs: 3_000, replayMax: 50 },
+      () => now,
+    );
 
   it('sends at most the budget per second and reports the rest as dropped', () => {
     const consoleHub = hub();
@@ -51,13 +55,30 @@ describe('the console hub', () => {
   it('never drops dead letters or the events of the order a client follows', () => {
     const consoleHub = hub();
     const batches = client(consoleHub, 'watched');
-    const deadLetter: FeedMessage = { kind: 'dead-letter', group: 'payment-service', offset: '3', key: 'k', headers: {} };
+    const deadLetter: FeedMessage = {
+      kind: 'dead-letter',
+      group: 'payment-service',
+      offset: '3',
+      key: 'k',
+      headers: {},
+    };
     consoleHub.publish([...Array.from({ length: 20 }, (_, i) => event('busy', i)), event('watched', 50), deadLetter]);
     consoleHub.flush();
     const sent = batches[0]!.messages;
     expect(sent).toContainEqual(event('watched', 50));
     expect(sent).toContainEqual(deadLetter);
     expect(batches[0]!.dropped).toBe(10);
+    consoleHub.close();
+  });
+
+  it('gives a client that (re)connects the last seconds again, so switching streams loses nothing', () => {
+    const consoleHub = hub();
+    consoleHub.publish([event('old', 1)]);
+    now += 5_000;
+    consoleHub.publish([event('just-before', 2)]);
+    const batches = client(consoleHub, 'just-before');
+    consoleHub.flush();
+    expect(batches[0]?.messages).toEqual([event('just-before', 2)]);
     consoleHub.close();
   });
 });

@@ -7,11 +7,14 @@ import { consoleRoutes } from '../src/console/routes';
 import { startGateway, type TestGateway } from './helpers';
 
 // Neither refused nor invalid requests reach Kafka: a client that throws proves it.
-const noKafka = new Proxy({}, {
-  get: () => {
-    throw new Error('kafka must not be used');
+const noKafka = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('kafka must not be used');
+    },
   },
-}) as ReturnType<typeof createKafka>;
+) as ReturnType<typeof createKafka>;
 
 const gatewayWithConsole = (enabled: boolean) =>
   startGateway([], {

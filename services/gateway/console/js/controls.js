@@ -56,8 +56,8 @@ export class Controls {
       el('h3', {}, provider === 'payment' ? 'payment provider' : 'carrier'),
       field('down', 'down', { type: 'checkbox' }),
       field('rejectAll', 'reject all', { type: 'checkbox' }),
-      field('latencyMs', 'latency ms', { type: 'number', min: 0, max: 60000, step: 100, value: 0 }),
-      field('errorRate', 'error rate', { type: 'number', min: 0, max: 1, step: 0.1, value: 0 }),
+      field('latencyMs', 'latency (ms)', { type: 'number', min: 0, max: 60000, step: 100, value: 0 }),
+      field('errorRate', 'errors (0-1)', { type: 'number', min: 0, max: 1, step: 0.1, value: 0 }),
       el('button', { type: 'submit' }, 'Apply'),
       el('button', { type: 'button', class: 'reset' }, 'Reset'),
       el('p', { class: 'fault-status' }, ''),
@@ -90,7 +90,11 @@ export class Controls {
 
   stats({ breakers, pauses, faults, unavailable }) {
     const items = breakers.map((b) =>
-      el('li', { class: `breaker ${b.state}`, 'data-breaker': b.breaker, 'data-state': b.state }, `${b.service}: ${b.breaker} breaker ${b.state}`),
+      el(
+        'li',
+        { class: `breaker ${b.state}`, 'data-breaker': b.breaker, 'data-state': b.state },
+        `${b.service}: ${b.breaker} breaker ${b.state}`,
+      ),
     );
     for (const pause of pauses) {
       items.push(
@@ -110,6 +114,11 @@ export class Controls {
 }
 
 function describeFaults({ down, rejectAll, latencyMs, errorRate }) {
-  const active = [down && 'down', rejectAll && 'rejecting all', latencyMs > 0 && `${latencyMs} ms`, errorRate > 0 && `${errorRate * 100}% errors`];
+  const active = [
+    down && 'down',
+    rejectAll && 'rejecting all',
+    latencyMs > 0 && `${latencyMs} ms`,
+    errorRate > 0 && `${errorRate * 100}% errors`,
+  ];
   return active.filter(Boolean).join(', ') || 'no faults';
 }

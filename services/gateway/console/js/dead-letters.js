@@ -56,7 +56,10 @@ export class DeadLetterView {
         this.report(`replay failed: ${error.message}`, true);
       }
     });
-    const headers = Object.entries(letter.headers).flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]);
+    const headers = Object.entries(letter.headers).flatMap(([name, value]) => [
+      el('dt', {}, name),
+      el('dd', {}, value),
+    ]);
     return el(
       'li',
       { class: 'dead-letter', 'data-offset': letter.offset, 'data-order': letter.orderId ?? '' },

@@ -12,7 +12,10 @@ const settings = await get('/console/api/settings');
 const map = new SystemMap(byId('map'), await get('/console/api/topology'));
 const saga = new SagaView({ title: byId('saga-title'), swimlane: byId('swimlane'), history: byId('history') });
 const stream = new EventStream(byId('stream'), byId('filter'), select);
-const controls = new Controls({ breakers: byId('breakers'), faults: byId('faults'), result: byId('action-result') }, select);
+const controls = new Controls(
+  { breakers: byId('breakers'), faults: byId('faults'), result: byId('action-result') },
+  select,
+);
 const deadLetters = new DeadLetterView(
   { select: byId('dlt-group'), reload: byId('dlt-reload'), list: byId('dead-letters') },
   settings.groups,
@@ -38,29 +41,52 @@ function select(orderId) {
 
 byId('cancel-order').addEventListener('click', () => selected && controls.cancel(selected));
 
+/**
+ * (Re)opens the stream, following the selected order. The previous stream stays open until the new one
+ * is, so nothing written in between is missed; the overlap's duplicates are dropped by position.
+ */
 function connect() {
-  source?.close();
+  const previous = source;
   const query = selected ? `?order=${encodeURIComponent(selected)}` : '';
-  source = new EventSource(`/console/api/stream${query}`);
+  const next = new EventSource(`/console/api/stream${query}`);
+  source = next;
   const connection = byId('connection');
-  source.addEventListener('open', () => {
+  next.addEventListener('open', () => {
+    previous?.close();
     connection.dataset.state = 'live';
     connection.textContent = 'live';
   });
-  source.addEventListener('error', () => {
+  next.addEventListener('error', () => {
     connection.dataset.state = 'reconnecting';
     connection.textContent = 'reconnecting…';
   });
-  source.addEventListener('batch', (message) => onBatch(JSON.parse(message.data)));
-  source.addEventListener('stats', (message) => {
+  next.addEventListener('batch', (message) => onBatch(JSON.parse(message.data)));
+  next.addEventListener('stats', (message) => {
+    if (next !== source) return;
     const stats = JSON.parse(message.data);
     map.stats(stats);
     controls.stats(stats);
   });
 }
 
+const seen = new Set();
+const SEEN_LIMIT = 5000;
+
+/** True the first time a record is shown; a Set in insertion order, trimmed from its oldest end. */
+function firstSighting(message) {
+  const position =
+    message.kind === 'dead-letter'
+      ? `${message.group}.dlt@${message.offset}`
+      : `${message.topic}/${message.partition}@${message.offset}`;
+  if (seen.has(position)) return false;
+  seen.add(position);
+  if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value);
+  return true;
+}
+
 function onBatch({ messages, dropped: droppedNow }) {
   for (const message of messages) {
+    if (!firstSighting(message)) continue;
     stream.add(message);
     if (message.kind === 'event') {
       map.flash(message);
@@ -86,6 +112,7 @@ function showTab(name) {
   }
   if (name === 'dead-letters') void deadLetters.load();
 }
-for (const tab of document.querySelectorAll('[role="tab"]')) tab.addEventListener('click', () => showTab(tab.dataset.tab));
+for (const tab of document.querySelectorAll('[role="tab"]'))
+  tab.addEventListener('click', () => showTab(tab.dataset.tab));
 
 connect();

@@ -115,9 +115,10 @@ export class SystemMap {
       const open = breakers.filter((b) => `${b.service}-service` === service.id && b.state !== 'closed');
       const breaker = open.length > 0 ? ` · breaker ${open[0].state}` : '';
       if (lag !== undefined || breaker) this.label(service.id, `lag ${lag ?? '?'}${breaker}`);
-      this.root
-        .querySelector(`[data-node="${CSS.escape(service.id)}"]`)
-        ?.classList.toggle('breaker-open', open.some((b) => b.state === 'open'));
+      this.root.querySelector(`[data-node="${CSS.escape(service.id)}"]`)?.classList.toggle(
+        'breaker-open',
+        open.some((b) => b.state === 'open'),
+      );
     }
   }
 

@@ -55,7 +55,9 @@ export class SagaView {
       ' ',
       el('strong', { id: 'saga-status', class: `status ${status}`, 'data-status': status }, status),
     );
-    const steps = [...this.steps.values()].sort((a, b) => a.at - b.at || String(a.offset).localeCompare(String(b.offset)));
+    const steps = [...this.steps.values()].sort(
+      (a, b) => a.at - b.at || String(a.offset).localeCompare(String(b.offset)),
+    );
     // Lanes are columns (one per service), time runs downwards: fits a narrow panel like a sequence diagram.
     const names = LANES.map((lane, column) => {
       const name = el('div', { class: 'lane-name' }, lane.replace(/-service$/, ''));
@@ -72,7 +74,7 @@ export class SagaView {
         },
         step.compensation ? el('span', { class: 'marker', title: 'compensation' }, '↺ ') : null,
         el('span', { class: 'step-type' }, step.type),
-        el('time', {}, clock(step.at)),
+        el('time', { title: clock(step.at) }, `:${clock(step.at).slice(6)}`),
       );
       // CSSOM, not a style attribute: allowed under the page's Content-Security-Policy.
       cell.style.gridColumn = String(Math.max(LANES.indexOf(step.producer), 0) + 1);

@@ -2,7 +2,9 @@
 // every flushMs as one `batch`, and each client gets at most maxEventsPerSecond saga events: past that
 // they are counted, not sent, and the count travels with the next batch ("N dropped from the view").
 // Dead letters, poison and the events of the order a client follows are never dropped: they are few
-// and they are what a presenter is pointing at.
+// and they are what a presenter is pointing at. A new client first gets the last few seconds again, so
+// a page that reconnects (to follow another order) misses nothing written meanwhile; it drops the
+// duplicates by position.
 import type { BatchMessage, FeedMessage, StatsMessage } from './messages';
 
 export interface HubOptions {
@@ -10,9 +12,18 @@ export interface HubOptions {
   maxEventsPerSecond: number;
   /** An SSE comment this often keeps idle connections from being closed by proxies. */
   keepAliveMs: number;
+  /** How far back a new client is replayed, and at most how many messages. */
+  replayMs: number;
+  replayMax: number;
 }
 
-export const defaultHubOptions: HubOptions = { flushMs: 250, maxEventsPerSecond: 200, keepAliveMs: 15_000 };
+export const defaultHubOptions: HubOptions = {
+  flushMs: 250,
+  maxEventsPerSecond: 200,
+  keepAliveMs: 15_000,
+  replayMs: 3_000,
+  replayMax: 500,
+};
 
 /** One open stream: where its text goes, and how to end it (on shutdown, so the server can close). */
 export interface StreamSink {
@@ -33,6 +44,7 @@ const sse = (event: string, data: unknown): string => `event: ${event}\ndata: ${
 export class ConsoleHub {
   private readonly clients = new Set<Client>();
   private timers: NodeJS.Timeout[] = [];
+  private recent: { at: number; message: FeedMessage }[] = [];
 
   constructor(
     private readonly options: HubOptions = defaultHubOptions,
@@ -45,7 +57,14 @@ export class ConsoleHub {
 
   /** Adds a client; returns its removal. `follows` is the order id whose events it must not lose. */
   add(sink: StreamSink, follows?: string): () => void {
-    const client: Client = { ...sink, follows, queue: [], dropped: 0, sentThisSecond: 0, secondStartedAt: this.now() };
+    const client: Client = {
+      ...sink,
+      follows,
+      queue: this.recentMessages(),
+      dropped: 0,
+      sentThisSecond: 0,
+      secondStartedAt: this.now(),
+    };
     this.clients.add(client);
     if (this.timers.length === 0) this.startTimers();
     return () => {
@@ -56,6 +75,8 @@ export class ConsoleHub {
 
   publish(messages: readonly FeedMessage[]): void {
     const now = this.now();
+    for (const message of messages) this.recent.push({ at: now, message });
+    if (this.recent.length > this.options.replayMax) this.recent.splice(0, this.recent.length - this.options.replayMax);
     for (const client of this.clients) {
       if (now - client.secondStartedAt >= 1000) {
         client.secondStartedAt = now;
@@ -71,6 +92,11 @@ export class ConsoleHub {
         client.queue.push(message);
       }
     }
+  }
+
+  private recentMessages(): FeedMessage[] {
+    const since = this.now() - this.options.replayMs;
+    return this.recent.filter(({ at }) => at >= since).map(({ message }) => message);
   }
 
   /** Stats go out at once: one small message a second for everybody. */
