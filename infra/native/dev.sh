@@ -39,7 +39,7 @@ up() {
     echo $! > "$LAUNCHER_PID"
   fi
   wait_for_gateway
-  log "ready: gateway at $GATEWAY_URL   (try: curl $GATEWAY_URL/inventory)"
+  log "ready: gateway at $GATEWAY_URL   (try: curl $GATEWAY_URL/inventory; console: $GATEWAY_URL/console/)"
   if [ -t 1 ] && [ "${DEV_DETACH:-0}" != 1 ]; then
     log "following the logs; Ctrl-C stops everything (or run 'make down' elsewhere)"
     trap 'down; exit 0' INT TERM

@@ -1,11 +1,16 @@
 // The workshop console in a real browser (Debian's Chromium through playwright-core) against a private
 // test system: what a presenter does from the page, and what the room must see happen.
+import os from 'node:os';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { NO_CHROMIUM_MESSAGE, chromiumPath, launchBrowser, type TestBrowser } from '../support/browser';
 import { startTestSystem, type TestSystem } from '../support/system';
 
-const SCREENSHOT = path.resolve(__dirname, '../../docs/console.png');
+// The README's screenshot is this test's: `UPDATE_CONSOLE_SCREENSHOT=1` writes it into docs/, otherwise it
+// goes to a temp file, so a test run does not leave the checkout modified.
+const SCREENSHOT = process.env.UPDATE_CONSOLE_SCREENSHOT
+  ? path.resolve(__dirname, '../../docs/console.png')
+  : path.join(os.tmpdir(), 'saga-console.png');
 // Long enough that a dead letter replayed by hand, or an outage, ends CONFIRMED rather than TIMED_OUT.
 const ORDER_TIMEOUT_MS = 90_000;
 const SAGA_MS = 45_000;
