@@ -58,7 +58,13 @@ export class WorkshopConsole {
   async stop(): Promise<void> {
     this.sampleWhileWatched(0);
     this.hub.close();
-    await this.feed.stop();
+    // A tap group left behind is harmless (no offsets, no members) and must not keep the rest of the
+    // gateway from stopping: logged, and the shutdown goes on.
+    await this.feed
+      .stop()
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, groupId: this.feed.groupId }, 'console tap group not deleted'),
+      );
     await this.sampler.close();
   }
 
