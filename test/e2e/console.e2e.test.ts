@@ -1,9 +1,12 @@
 // The workshop console in a real browser (Debian's Chromium through playwright-core) against a private
 // test system: what a presenter does from the page, and what the room must see happen.
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
+import { Topics } from '@saga/shared';
 import { NO_CHROMIUM_MESSAGE, chromiumPath, launchBrowser, type TestBrowser } from '../support/browser';
+import { connectedProducer, testKafka } from '../support/helpers';
 import { startTestSystem, type TestSystem } from '../support/system';
 
 // The README's screenshot is this test's: `UPDATE_CONSOLE_SCREENSHOT=1` writes it into docs/, otherwise it
@@ -81,6 +84,10 @@ describeWithBrowser('the workshop console in a browser', () => {
     for (const type of ['StockReserved', 'PaymentCompleted', 'ShipmentScheduled', 'OrderConfirmed']) {
       await page.waitForSelector(`.lanes[data-order="${orderId}"] .step[data-type="${type}"]`);
     }
+    // The History tab renders the order's states, or says plainly that this gateway has no history yet.
+    await page.click('[data-tab="history"]');
+    await page.waitForSelector('#history ol.history, #history-unavailable:has-text("history not available")');
+    await page.click('[data-tab="saga"]');
 
     // Everything after this arrives on the one open stream: the page sends no request of its own.
     const requests: Request[] = [];
@@ -100,6 +107,19 @@ describeWithBrowser('the workshop console in a browser', () => {
     expect(await page.locator(`${lanes} .step.compensation[data-type="PaymentFailed"]`).count()).toBe(0);
     await page.waitForTimeout(1_200); // one stats tick, so the screenshot shows rates and breakers
     await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('shows garbage bytes as undecodable, and parked on a dead-letter topic', async () => {
+    const key = `poison-${randomUUID().slice(0, 8)}`;
+    await page.fill('#filter', ''); // the stream was filtered to the last order placed
+    const producer = await connectedProducer(testKafka());
+    await producer.send({
+      topic: Topics.paymentEvents,
+      messages: [{ key, value: Buffer.from('definitely not avro') }],
+    });
+    await page.waitForSelector(`#stream li.poison[data-type="undecodable"][data-order="${key}"]`);
+    await page.waitForSelector(`#stream li.poison[data-type="dead-letter"][data-order="${key}"]`, { timeout: SAGA_MS });
+    await page.waitForSelector('#map .dead-letter-topic.has-letters');
   });
 
   it('parks a record that fails for good on the dead-letter view, and replays it once the cause is fixed', async () => {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { ConsumerGroups, DeadLetterHeaders, RecordHeaders, readDeadLetters, type createKafka } from '@saga/shared';
+import { ConsumerGroups, RecordHeaders, readDeadLetters, type createKafka } from '@saga/shared';
 import { HttpProblem } from '../problem';
 import type { ConsoleHub } from './hub';
 import type { DeadLetterMessage } from './messages';
@@ -54,7 +54,7 @@ export function consoleRoutes({ hub, kafka, actionsEnabled, onClientsChanged }: 
       ...(headers[RecordHeaders.eventType] ? { type: headers[RecordHeaders.eventType] } : {}),
       ...(headers[RecordHeaders.correlationId] ? { orderId: headers[RecordHeaders.correlationId] } : {}),
     }));
-    res.json({ group: group.data, errorHeader: DeadLetterHeaders.errorMessage, letters: body });
+    res.json({ group: group.data, letters: body });
   });
 
   router.get('/console/api/stream', (req, res) => {
