@@ -15,7 +15,8 @@ RUN mkdir /manifests \
  && cp package-lock.json /manifests/
 
 # Compiles the TypeScript with the dev dependencies, then gathers what runs: every workspace's dist/,
-# the Avro schemas (shared/dist reads them at run time) and the inventory's seed catalog.
+# the Avro schemas (shared/dist reads them at run time), the inventory's seed catalog and the gateway's
+# workshop console (static files, no build step).
 # better-sqlite3 ships prebuilt N-API binaries inside its npm package, so no stage needs a compiler.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
@@ -26,7 +27,8 @@ RUN npx tsc -b \
  && mkdir /out \
  && find . -name node_modules -prune -o -type d -name dist -prune -print | xargs cp -r --parents -t /out \
  && cp -r --parents shared/schemas /out \
- && cp --parents services/inventory/catalog.json /out
+ && cp --parents services/inventory/catalog.json /out \
+ && cp -r --parents services/gateway/console /out
 
 # Production dependencies only: no TypeScript, jest or eslint in the final image.
 FROM ${NODE_IMAGE} AS prod-deps

@@ -21,4 +21,31 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  {
+    // The workshop console's page: plain ES modules in the browser. Markup from strings is banned outright,
+    // so nothing read from a record or an answer can become HTML (dom.js builds everything as text).
+    files: ['services/gateway/console/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        fetch: 'readonly',
+        EventSource: 'readonly',
+        Node: 'readonly',
+        CSS: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({
+          property,
+          message: 'build DOM with dom.js (textContent/setAttribute), never from a string of HTML',
+        })),
+      ],
+    },
+  },
 );

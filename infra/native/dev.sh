@@ -14,6 +14,8 @@ export KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT"
 export SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
 export DATA_DIR="${DATA_DIR:-$STACK_DIR/data}"
 export GATEWAY_PORT
+# The workshop console's buttons (faults, replay, orders, cancel): on for this local system only.
+export CONSOLE_ACTIONS="${CONSOLE_ACTIONS:-enabled}"
 
 wait_for_gateway() {
   local i
@@ -37,7 +39,7 @@ up() {
     echo $! > "$LAUNCHER_PID"
   fi
   wait_for_gateway
-  log "ready: gateway at $GATEWAY_URL   (try: curl $GATEWAY_URL/inventory)"
+  log "ready: gateway at $GATEWAY_URL   (try: curl $GATEWAY_URL/inventory; console: $GATEWAY_URL/console/)"
   if [ -t 1 ] && [ "${DEV_DETACH:-0}" != 1 ]; then
     log "following the logs; Ctrl-C stops everything (or run 'make down' elsewhere)"
     trap 'down; exit 0' INT TERM

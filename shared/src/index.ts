@@ -15,11 +15,19 @@ export { createKafka, producerConfig, type KafkaOptions } from './kafka/client';
 export { EventPublisher, RecordHeaders, recordHeaders, type OutgoingEvent } from './kafka/publisher';
 export { EventConsumer, type EventContext, type Handler, type EventConsumerOptions } from './kafka/consumer';
 export { DeadLetterHeaders, DeadLetterWriter } from './kafka/dead-letters';
+export {
+  REPLAYED_FROM_HEADER,
+  chooseDeadLetters,
+  readDeadLetters,
+  replayDeadLetters,
+  type DeadLetter,
+} from './kafka/dead-letter-review';
 export { backoffDelay, defaultBackoff, type BackoffPolicy } from './kafka/backoff';
 export { applyTopics, waitForBroker, type ApplyResult } from './kafka/admin';
 export { SagaMetrics, MetricNames } from './metrics';
 export { SqliteDatabase, type Db } from './store/sqlite';
 export { MessagingTables, MESSAGING_MIGRATION, type OutboxRecord } from './store/messaging-tables';
+export { RecordTap, type TappedRecord } from './kafka/record-tap';
 export { OutboxRelay } from './kafka/outbox-relay';
 export { KeyedMutex } from './service/keyed-mutex';
 export { pruneInbox } from './service/inbox-pruning';

@@ -28,7 +28,13 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   const output = fs.createWriteStream(logFile, { flags: 'a' });
   const { brokers, registryUrl } = stackEndpoints();
   const system = await startSystem(
-    { kafkaBrokers: brokers.join(','), registryUrl, dataDir, ports, env: { LOG_LEVEL: 'info', ...env } },
+    {
+      kafkaBrokers: brokers.join(','),
+      registryUrl,
+      dataDir,
+      ports,
+      env: { LOG_LEVEL: 'info', CONSOLE_ACTIONS: 'enabled', ...env },
+    },
     createLogger('test-launcher', 'warn'),
     output,
   );

@@ -69,7 +69,15 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
     service('inventory', 'inventory'),
     service('payment', 'payment', { PAYMENT_PROVIDER_URL: local(ports.paymentProvider) }),
     service('shipping', 'shipping', { CARRIER_URL: local(ports.carrier) }),
-    service('gateway', 'gateway', { GATEWAY_PORT: String(ports.gateway) }),
+    service('gateway', 'gateway', {
+      GATEWAY_PORT: String(ports.gateway),
+      // The workshop console's fault switches and its breaker/pause panel read these.
+      PAYMENT_PROVIDER_URL: local(ports.paymentProvider),
+      CARRIER_URL: local(ports.carrier),
+      CONSOLE_OPS_URLS: (['order', 'inventory', 'payment', 'shipping'] as const)
+        .map((name) => `${name}=${local(ports[name])}`)
+        .join(','),
+    }),
   ];
 }
 

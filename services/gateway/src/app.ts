@@ -1,7 +1,7 @@
 // The gateway's HTTP app, built from its collaborators so tests can pass fakes: request context,
-// /health /ready /metrics, the order and inventory routes, /openapi.json and /docs, then 404 and
-// problem+json for errors.
-import express, { type Express } from 'express';
+// /health /ready /metrics, the order and inventory routes, /openapi.json and /docs, the workshop
+// console (/console), then 404 and problem+json for errors.
+import express, { type Express, type Router } from 'express';
 import { opsRoutes, type Logger, type ReadinessCheck, type SagaMetrics } from '@saga/shared';
 import type { IdempotencyStore } from './idempotency';
 import { httpRequestCounter } from './metrics';
@@ -11,7 +11,7 @@ import { requestContext } from './request-context';
 import { docsRoutes } from './routes/docs';
 import { inventoryRoutes } from './routes/inventory';
 import { orderRoutes } from './routes/orders';
-import { commandSender, type Publisher } from './routes/publish';
+import { commandSender, type Publisher, type SendCommand } from './routes/publish';
 
 export interface GatewayDeps {
   logger: Logger;
@@ -20,9 +20,12 @@ export interface GatewayDeps {
   readModel: ReadModel;
   idempotency: IdempotencyStore;
   readiness: readonly ReadinessCheck[];
+  /** The workshop console's routes (/console), when the gateway runs one. */
+  console?: { routes(send: SendCommand, readModel: ReadModel): Router[] };
 }
 
-export function createApp({ logger, metrics, publisher, readModel, idempotency, readiness }: GatewayDeps): Express {
+export function createApp(deps: GatewayDeps): Express {
+  const { logger, metrics, publisher, readModel, idempotency, readiness } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(logger, httpRequestCounter(metrics)));
@@ -31,6 +34,7 @@ export function createApp({ logger, metrics, publisher, readModel, idempotency, 
   app.use(orderRoutes({ send, readModel, idempotency }));
   app.use(inventoryRoutes({ send, readModel }));
   app.use(docsRoutes());
+  for (const router of deps.console?.routes(send, readModel) ?? []) app.use(router);
   app.use(unknownRoute);
   app.use(problemMiddleware(logger));
   return app;

@@ -12,7 +12,7 @@ import {
   type OutgoingEvent,
   type ReadinessCheck,
 } from '@saga/shared';
-import { createApp } from '../src/app';
+import { createApp, type GatewayDeps } from '../src/app';
 import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from '../src/idempotency';
 import type { LogPosition, OrderEventType, OrderRecord } from '../src/projection/orders';
 import { ReadModel } from '../src/projection/read-model';
@@ -70,7 +70,10 @@ export interface TestGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(readiness: readonly ReadinessCheck[] = []): Promise<TestGateway> {
+export async function startGateway(
+  readiness: readonly ReadinessCheck[] = [],
+  workshopConsole?: GatewayDeps['console'],
+): Promise<TestGateway> {
   const publisher = new FakePublisher();
   const readModel = new ReadModel();
   const database = new SqliteDatabase(':memory:', IDEMPOTENCY_MIGRATIONS);
@@ -81,6 +84,7 @@ export async function startGateway(readiness: readonly ReadinessCheck[] = []): P
     readModel,
     idempotency: new SqliteIdempotencyStore(database),
     readiness,
+    console: workshopConsole,
   });
   const server: Server = await listen(app, 0);
   const address = server.address();

@@ -7,6 +7,7 @@ import { newEnvelope, type PlaceOrder } from '@saga/shared';
 import { SERVICE } from '../config';
 import { parseIdempotencyKey, requestHash, type Claim, type IdempotencyStore } from '../idempotency';
 import { HttpProblem } from '../problem';
+import type { OrderState } from '../projection/orders';
 import type { ReadModel } from '../projection/read-model';
 import { correlate } from '../request-context';
 import { placeOrderBody, parseBody, type PlaceOrderBody } from '../validation';
@@ -35,6 +36,17 @@ const accepted = (res: Response, orderId: string) => {
   const body: z.infer<typeof orderAcceptedView> = { orderId, status: 'PENDING' };
   res.status(202).location(`/orders/${orderId}`).json(body);
 };
+
+/** Publishes CancelOrder for a PENDING order and answers 202; the REST API and the console share it. */
+export async function requestCancellation(send: SendCommand, order: OrderState, res: Response): Promise<void> {
+  if (order.status !== 'PENDING') {
+    throw new HttpProblem('notCancellable', `order ${order.orderId} is already ${order.status}`);
+  }
+  const envelope = newEnvelope(SERVICE, { correlationId: order.orderId, causationId: res.locals.requestId });
+  await send({ type: 'CancelOrder', key: order.orderId, value: { envelope, orderId: order.orderId } }, res.locals.log);
+  const body: z.infer<typeof cancellationAcceptedView> = { orderId: order.orderId, status: 'CANCELLATION_REQUESTED' };
+  res.status(202).json(body);
+}
 
 export function orderRoutes({ send, readModel, idempotency }: OrderRoutesDeps): Router {
   const router = Router();
@@ -88,17 +100,7 @@ export function orderRoutes({ send, readModel, idempotency }: OrderRoutesDeps): 
   });
 
   router.post('/orders/:id/cancel', async (req, res) => {
-    const order = placedOrder(req.params.id, res);
-    if (order.status !== 'PENDING') {
-      throw new HttpProblem('notCancellable', `order ${order.orderId} is already ${order.status}`);
-    }
-    const envelope = newEnvelope(SERVICE, { correlationId: order.orderId, causationId: res.locals.requestId });
-    await send(
-      { type: 'CancelOrder', key: order.orderId, value: { envelope, orderId: order.orderId } },
-      res.locals.log,
-    );
-    const body: z.infer<typeof cancellationAcceptedView> = { orderId: order.orderId, status: 'CANCELLATION_REQUESTED' };
-    res.status(202).json(body);
+    await requestCancellation(send, placedOrder(req.params.id, res), res);
   });
 
   return router;

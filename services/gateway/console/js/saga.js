@@ -1,0 +1,114 @@
+// One order's saga as a swimlane, one lane per service, its steps top to bottom in the order they were
+// written; compensations are marked. Built from the order's timeline in the read model (GET
+// /orders/{id}/events, once, on selection) merged with what arrives live. The History tab shows the
+// order's event-sourced states (GET /orders/{id}/history) generically, key by key.
+import { get } from './api.js';
+import { clock, el, replaceChildren, shortId } from './dom.js';
+
+const LANES = ['gateway', 'order-service', 'inventory-service', 'payment-service', 'shipping-service'];
+const COMPENSATIONS = new Set(['OrderCancelled', 'StockReleased', 'PaymentRefunded', 'ShipmentCancelled']);
+const OUTCOMES = { OrderConfirmed: 'CONFIRMED', OrderCancelled: 'CANCELLED' };
+
+export class SagaView {
+  constructor({ title, swimlane, history }) {
+    this.title = title;
+    this.swimlane = swimlane;
+    this.historyRoot = history;
+    this.orderId = undefined;
+    this.steps = new Map();
+  }
+
+  async select(orderId) {
+    this.orderId = orderId;
+    this.steps = new Map();
+    this.render();
+    const [timeline] = await Promise.all([
+      get(`/orders/${encodeURIComponent(orderId)}/events`).catch(() => []),
+      this.loadHistory(orderId),
+    ]);
+    if (this.orderId !== orderId) return;
+    for (const entry of timeline) {
+      this.add({ ...entry, at: Date.parse(entry.occurredAt), compensation: COMPENSATIONS.has(entry.type) }, false);
+    }
+    this.render();
+  }
+
+  /** A live event: kept only if it belongs to the selected order. */
+  add(event, render = true) {
+    if (event.orderId !== undefined && event.orderId !== this.orderId) return;
+    this.steps.set(`${event.topic}/${event.partition}@${event.offset}`, event);
+    if (render) this.render();
+  }
+
+  status() {
+    const outcome = [...this.steps.values()].map((step) => OUTCOMES[step.type]).find(Boolean);
+    return outcome ?? 'PENDING';
+  }
+
+  render() {
+    if (!this.orderId) return;
+    const status = this.status();
+    replaceChildren(
+      this.title,
+      'Order ',
+      el('code', { title: this.orderId }, this.orderId),
+      ' ',
+      el('strong', { id: 'saga-status', class: `status ${status}`, 'data-status': status }, status),
+    );
+    const steps = [...this.steps.values()].sort(
+      (a, b) => a.at - b.at || String(a.offset).localeCompare(String(b.offset)),
+    );
+    // Lanes are columns (one per service), time runs downwards: fits a narrow panel like a sequence diagram.
+    const names = LANES.map((lane, column) => {
+      const name = el('div', { class: 'lane-name' }, lane.replace(/-service$/, ''));
+      name.style.gridColumn = String(column + 1);
+      return name;
+    });
+    const cells = steps.map((step, row) => {
+      const cell = el(
+        'div',
+        {
+          class: step.compensation ? 'step compensation' : 'step',
+          'data-type': step.type,
+          title: `${step.topic}/${step.partition}@${step.offset}`,
+        },
+        step.compensation ? el('span', { class: 'marker', title: 'compensation' }, '↺ ') : null,
+        el('span', { class: 'step-type' }, step.type),
+        el('time', { title: clock(step.at) }, `:${clock(step.at).slice(6)}`),
+      );
+      // CSSOM, not a style attribute: allowed under the page's Content-Security-Policy.
+      cell.style.gridColumn = String(Math.max(LANES.indexOf(step.producer), 0) + 1);
+      cell.style.gridRow = String(row + 2);
+      return cell;
+    });
+    const grid = el('div', { class: 'lanes', 'data-order': this.orderId }, ...names, ...cells);
+    replaceChildren(this.swimlane, grid);
+  }
+
+  async loadHistory(orderId) {
+    replaceChildren(this.historyRoot, el('p', {}, 'loading…'));
+    let entries;
+    try {
+      entries = await get(`/orders/${encodeURIComponent(orderId)}/history`);
+    } catch (error) {
+      const message = error.status === 404 ? 'history not available' : `history could not be read: ${error.message}`;
+      return replaceChildren(this.historyRoot, el('p', { class: 'muted', id: 'history-unavailable' }, message));
+    }
+    const list = Array.isArray(entries) ? entries : (entries?.entries ?? []);
+    replaceChildren(
+      this.historyRoot,
+      el('h3', {}, `History of ${shortId(orderId)}: ${list.length} state(s)`),
+      el('ol', { class: 'history' }, ...list.map((entry) => el('li', {}, keyValues(entry)))),
+    );
+  }
+}
+
+/** Any JSON as nested definition lists, text only. */
+function keyValues(value) {
+  if (value === null || typeof value !== 'object') return el('span', {}, String(value));
+  return el(
+    'dl',
+    {},
+    ...Object.entries(value).flatMap(([key, inner]) => [el('dt', {}, key), el('dd', {}, keyValues(inner))]),
+  );
+}

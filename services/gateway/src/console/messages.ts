@@ -1,0 +1,72 @@
+// What the console's stream sends the browser: one shape per kind of thing that happened, plain JSON
+// (strings and numbers only), so the page renders each field with textContent and nothing else.
+import type { ConsoleService } from './ops-urls';
+
+/** A decoded record on a saga topic. */
+export interface EventMessage {
+  kind: 'event';
+  type: string;
+  /** The envelope's correlation id: the order id (the sku for stock records). */
+  orderId: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  producer: string;
+  /** When the record was written (the broker's timestamp), ms since epoch. */
+  at: number;
+  /** True for the steps that undo an earlier one. */
+  compensation: boolean;
+}
+
+/** A record parked on a dead-letter topic, with every header (why and where it failed). */
+export interface DeadLetterMessage {
+  kind: 'dead-letter';
+  group: string;
+  offset: string;
+  key: string | null;
+  headers: Record<string, string>;
+  /** The record's type and order, when its value still decodes (a permanently failing one does). */
+  type?: string;
+  orderId?: string;
+}
+
+/** A record on a saga topic that is not Avro the registry knows: poison, shown as such. */
+export interface UndecodableMessage {
+  kind: 'undecodable';
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  error: string;
+}
+
+export type FeedMessage = EventMessage | DeadLetterMessage | UndecodableMessage;
+
+export interface BreakerState {
+  service: ConsoleService;
+  breaker: string;
+  state: 'closed' | 'half-open' | 'open';
+}
+
+/** Once a second: rates, lag, breakers, pauses and fault switches, shared by every client. */
+export interface StatsMessage {
+  kind: 'stats';
+  at: number;
+  /** Records per second written to each topic over the last sample. */
+  topicRates: Record<string, number>;
+  /** Records not yet consumed, per consumer group (summed over its topics and partitions). */
+  groupLag: Record<string, number>;
+  breakers: BreakerState[];
+  /** Partition pauses so far (saga_partitions_paused_total), per service, and whether it rose in the last sample. */
+  pauses: { service: ConsoleService; total: number; pausing: boolean }[];
+  faults: Record<string, Record<string, unknown> | null>;
+  /** Parts that could not be read this time (a service down), so the page can say so. */
+  unavailable: string[];
+}
+
+/** Sent with each batch: how many events this client did not get because it was over its budget. */
+export interface BatchMessage {
+  kind: 'batch';
+  messages: FeedMessage[];
+  dropped: number;
+}
