@@ -69,7 +69,8 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
     service('inventory', 'inventory'),
     service('payment', 'payment', { PAYMENT_PROVIDER_URL: local(ports.paymentProvider) }),
     service('shipping', 'shipping', { CARRIER_URL: local(ports.carrier) }),
-    service('gateway', 'gateway', { GATEWAY_PORT: String(ports.gateway) }),
+    // The gateway asks the order service's ops port for an order's history (a read-only query).
+    service('gateway', 'gateway', { GATEWAY_PORT: String(ports.gateway), ORDER_SERVICE_URL: local(ports.order) }),
   ];
 }
 

@@ -14,6 +14,7 @@ import {
 } from '@saga/shared';
 import { createApp } from '../src/app';
 import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from '../src/idempotency';
+import type { OrderHistorySource } from '../src/order-history';
 import type { LogPosition, OrderEventType, OrderRecord } from '../src/projection/orders';
 import { ReadModel } from '../src/projection/read-model';
 
@@ -70,7 +71,10 @@ export interface TestGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(readiness: readonly ReadinessCheck[] = []): Promise<TestGateway> {
+export async function startGateway(
+  readiness: readonly ReadinessCheck[] = [],
+  orderHistory: OrderHistorySource = { history: async () => undefined },
+): Promise<TestGateway> {
   const publisher = new FakePublisher();
   const readModel = new ReadModel();
   const database = new SqliteDatabase(':memory:', IDEMPOTENCY_MIGRATIONS);
@@ -80,6 +84,8 @@ export async function startGateway(readiness: readonly ReadinessCheck[] = []): P
     publisher,
     readModel,
     idempotency: new SqliteIdempotencyStore(database),
+    orderHistory,
+    projection: { rebuild: async () => undefined },
     readiness,
   });
   const server: Server = await listen(app, 0);

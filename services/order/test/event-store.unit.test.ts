@@ -28,7 +28,7 @@ let outbox: EventStoreOutbox;
 let runtime: TestRuntime;
 
 function event<T extends EventType>(type: T, body: Omit<EventMap[T], 'envelope'>): EventMap[T] {
-  const orderId = (body as { orderId: string }).orderId;
+  const { orderId } = body as unknown as { orderId: string };
   return { envelope: newEnvelope('test', { correlationId: orderId, causationId: type }), ...body } as EventMap[T];
 }
 

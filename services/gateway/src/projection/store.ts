@@ -84,6 +84,12 @@ export class ProjectionStore {
     return this.statements.anyOffset.get() === undefined;
   }
 
+  /** Forgets every order, product and applied offset at once: the start of a rebuild from the topics. */
+  clear(): void {
+    const { db } = this.database;
+    db.transaction(() => db.exec('DELETE FROM orders; DELETE FROM products; DELETE FROM applied_offsets;'))();
+  }
+
   close(): void {
     this.database.close();
   }
