@@ -101,8 +101,9 @@ infra-down: ## stop Kafka + schema registry
 down: ## stop everything `make dev` started
 	bash infra/native/dev.sh down
 
-rebuild-read-model: build ## with the gateway stopped (make down): the next start re-projects the topics from the beginning
-	DATA_DIR="$${DATA_DIR:-infra/.stack/run/data}" node services/gateway/dist/rebuild-read-model.js
+rebuild-read-model: build ## re-project the gateway's read model from the topics: in place if the gateway runs (GATEWAY_URL), else at its next start
+	DATA_DIR="$${DATA_DIR:-infra/.stack/run/data}" GATEWAY_URL="$${GATEWAY_URL:-http://127.0.0.1:$${GATEWAY_PORT:-8080}}" \
+	  node services/gateway/dist/rebuild-read-model.js
 
 status: ## what is running
 	bash $(STACK) status

@@ -20,6 +20,7 @@ export const ErrorCodes = {
   CIRCUIT_OPEN: 'SAGA_CIRCUIT_OPEN',
   TRANSACTION_YIELDED: 'SAGA_TRANSACTION_YIELDED',
   DUPLICATE_DELIVERY: 'SAGA_DUPLICATE_DELIVERY',
+  CONCURRENT_APPEND: 'SAGA_CONCURRENT_APPEND',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -183,4 +184,14 @@ export function isRetriable(error: unknown): boolean {
   if (error instanceof SagaError) return error.retriable;
   // kafkajs marks its own errors; anything else unknown is treated as a bug, not an outage.
   return typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
+}
+
+/**
+ * An event stream grew between reading it and appending to it (another instance decided first): the
+ * decision was made on a stale state. Retriable: read the stream again and decide again.
+ */
+export class ConcurrentAppendError extends SagaError {
+  static readonly code = ErrorCodes.CONCURRENT_APPEND;
+  readonly code = ConcurrentAppendError.code;
+  readonly retriable = true;
 }

@@ -26,7 +26,8 @@ export { backoffDelay, defaultBackoff, type BackoffPolicy } from './kafka/backof
 export { applyTopics, waitForBroker, type ApplyResult } from './kafka/admin';
 export { SagaMetrics, MetricNames } from './metrics';
 export { SqliteDatabase, type Db } from './store/sqlite';
-export { MessagingTables, MESSAGING_MIGRATION, type OutboxRecord } from './store/messaging-tables';
+export { MessagingTables, MESSAGING_MIGRATION } from './store/messaging-tables';
+export type { Outbox, OutboxRecord, PendingRecord } from './store/outbox';
 export { RecordTap, type TappedRecord } from './kafka/record-tap';
 export { OutboxRelay } from './kafka/outbox-relay';
 export { KeyedMutex } from './service/keyed-mutex';
@@ -42,10 +43,12 @@ export {
   ServiceMessaging,
   type Body,
   type Emitter,
+  type Encoder,
   type HandlerContext,
+  type UnitOfWork,
   type ServiceHandler,
 } from './service/messaging';
-export { opsRoutes, listen, close, type ReadinessCheck } from './service/ops-server';
+export { opsRoutes, listen, close, type OpsApp, type ReadinessCheck } from './service/ops-server';
 export { runProcess } from './service/run-process';
 export {
   ServiceRuntime,

@@ -21,7 +21,8 @@ async function messagingOnOneDatabase() {
   const metrics = new SagaMetrics('test');
   // Not started: the tests read the outbox itself; notify() only marks it for a drain.
   const relay = new OutboxRelay(testKafka(), database, tables, { logger: testLogger, metrics });
-  const messaging = () => new ServiceMessaging({ service: 'test', db: database, tables, serde, relay, metrics });
+  const messaging = () =>
+    new ServiceMessaging({ service: 'test', db: database, tables, outbox: tables, serde, relay, metrics });
   return { database, tables, metrics, messaging };
 }
 

@@ -9,12 +9,12 @@ import {
   SagaMetrics,
   ServiceMessaging,
   type Cause,
-  type Emitter,
   type EventMap,
   type EventType,
-  type HandlerContext,
+  type Outbox,
   type ServiceHandler,
   type SqliteDatabase,
+  type UnitOfWork,
 } from '@saga/shared';
 
 export interface Emitted {
@@ -27,16 +27,24 @@ const log = createLogger('handler-test', 'silent');
 
 export class TestRuntime {
   readonly metrics = new SagaMetrics('handler-test');
-  private readonly tables: MessagingTables;
+  private readonly outbox: Outbox;
   private readonly messaging: ServiceMessaging;
 
-  /** `database` must have MESSAGING_MIGRATION applied, as every service's does. */
-  constructor(readonly database: SqliteDatabase) {
-    this.tables = new MessagingTables(database.db);
+  /**
+   * `database` must have MESSAGING_MIGRATION applied, as every service's does; `outbox` is the shared
+   * outbox table unless the service's store is its own outbox (the order service's event store).
+   */
+  constructor(
+    readonly database: SqliteDatabase,
+    outbox?: Outbox,
+  ) {
+    const tables = new MessagingTables(database.db);
+    this.outbox = outbox ?? tables;
     this.messaging = new ServiceMessaging({
       service: 'handler-test',
       db: database,
-      tables: this.tables,
+      tables,
+      outbox: this.outbox,
       serde: {
         encode: (_type, value) => Buffer.from(JSON.stringify(value)),
         topicOf: (type) => EventCatalog[type].topic,
@@ -53,13 +61,13 @@ export class TestRuntime {
   }
 
   /** Work not triggered by an event (a seed, a timer), through the same lock, transaction and outbox. */
-  act<R>(cause: Cause, work: (context: Emitter & Pick<HandlerContext, 'commit'>) => Promise<R>): Promise<R> {
+  act<R>(cause: Cause, work: (context: UnitOfWork) => Promise<R>): Promise<R> {
     return this.messaging.act(cause, work);
   }
 
   /** Every event committed so far, oldest first, with its body as the handler emitted it. */
   async emitted(): Promise<Emitted[]> {
-    const rows = await this.database.read(() => this.tables.pending(100_000));
+    const rows = await this.database.read(() => this.outbox.pending(100_000));
     return rows.map((row) => {
       const { envelope: _, ...body } = JSON.parse(row.value.toString()) as Record<string, unknown>;
       return { type: row.eventType as EventType, body, key: row.key };

@@ -18,6 +18,29 @@ export interface TimelineEntry {
   occurredAt: string;
   eventId: string;
 }
+export interface OrderStateView {
+  status: 'PENDING' | 'CONFIRMED' | 'CANCELLED';
+  totalAmount?: number;
+  currency?: string;
+  shipped: boolean;
+  updatedAt: string;
+}
+export interface HistoryEntry {
+  version: number;
+  eventId: string;
+  type: string;
+  recordedAt: string;
+  publishedTo?: string;
+  event: Record<string, unknown>;
+  state: OrderStateView;
+}
+export interface OrderHistoryView {
+  orderId: string;
+  version: number;
+  latestVersion: number;
+  state: OrderStateView;
+  events: HistoryEntry[];
+}
 export interface StockView {
   sku: string;
   available: number;
@@ -62,6 +85,15 @@ export class SagaClient {
     this.call<TimelineEntry[]>('GET', `${this.config.gatewayUrl}/orders/${orderId}/events`);
   cancel = (orderId: string) => this.call('POST', `${this.config.gatewayUrl}/orders/${orderId}/cancel`);
   stock = (sku: string) => this.call<StockView>('GET', `${this.config.gatewayUrl}/inventory/${sku}`);
+  products = () => this.call<StockView[]>('GET', `${this.config.gatewayUrl}/inventory`);
+  history = (orderId: string, version?: number) =>
+    this.call<OrderHistoryView>(
+      'GET',
+      `${this.config.gatewayUrl}/orders/${orderId}/history${version === undefined ? '' : `?version=${version}`}`,
+    );
+  rebuildReadModel = () => this.call('POST', `${this.config.gatewayUrl}/admin/read-model/rebuild`);
+  /** The gateway's /ready: 200 once its read model has caught up with the topics. */
+  ready = async () => (await fetch(`${this.config.gatewayUrl}/ready`)).ok;
 
   /** Restocks and waits until the gateway's view shows it, so a "before" read next includes it. */
   async restock(sku: string, quantity: number): Promise<void> {

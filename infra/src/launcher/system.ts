@@ -71,6 +71,8 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
     service('shipping', 'shipping', { CARRIER_URL: local(ports.carrier) }),
     service('gateway', 'gateway', {
       GATEWAY_PORT: String(ports.gateway),
+      // The gateway asks the order service's ops port for an order's history (a read-only query).
+      ORDER_SERVICE_URL: local(ports.order),
       // The workshop console's fault switches and its breaker/pause panel read these.
       PAYMENT_PROVIDER_URL: local(ports.paymentProvider),
       CARRIER_URL: local(ports.carrier),

@@ -5,11 +5,14 @@ import express, { type Express, type Router } from 'express';
 import { opsRoutes, type Logger, type ReadinessCheck, type SagaMetrics } from '@saga/shared';
 import type { IdempotencyStore } from './idempotency';
 import { httpRequestCounter } from './metrics';
+import type { OrderHistorySource } from './order-history';
 import { problemMiddleware, unknownRoute } from './problem';
 import type { ReadModel } from './projection/read-model';
 import { requestContext } from './request-context';
+import { adminRoutes, type ReadModelRebuilder } from './routes/admin';
 import { docsRoutes } from './routes/docs';
 import { inventoryRoutes } from './routes/inventory';
+import { orderHistoryRoutes } from './routes/order-history';
 import { orderRoutes } from './routes/orders';
 import { commandSender, type Publisher, type SendCommand } from './routes/publish';
 
@@ -19,20 +22,26 @@ export interface GatewayDeps {
   publisher: Publisher;
   readModel: ReadModel;
   idempotency: IdempotencyStore;
+  /** GET /orders/{id}/history: the order service's event store. */
+  orderHistory: OrderHistorySource;
+  /** POST /admin/read-model/rebuild: the projection. */
+  projection: ReadModelRebuilder;
   readiness: readonly ReadinessCheck[];
   /** The workshop console's routes (/console), when the gateway runs one. */
   console?: { routes(send: SendCommand, readModel: ReadModel): Router[] };
 }
 
 export function createApp(deps: GatewayDeps): Express {
-  const { logger, metrics, publisher, readModel, idempotency, readiness } = deps;
+  const { logger, metrics, publisher, readModel, idempotency, orderHistory, projection, readiness } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(logger, httpRequestCounter(metrics)));
   opsRoutes(metrics, readiness, app);
   const send = commandSender(publisher, metrics);
   app.use(orderRoutes({ send, readModel, idempotency }));
+  app.use(orderHistoryRoutes(orderHistory));
   app.use(inventoryRoutes({ send, readModel }));
+  app.use(adminRoutes(projection));
   app.use(docsRoutes());
   for (const router of deps.console?.routes(send, readModel) ?? []) app.use(router);
   app.use(unknownRoute);

@@ -8,6 +8,12 @@ export const gatewaySettings = {
   ...platformSettings,
   port: setting('GATEWAY_PORT', 'port of the REST API (and /health, /ready, /metrics)', 8080, formats.port),
   host: setting('GATEWAY_HOST', 'interface the REST API listens on', '127.0.0.1', formats.string),
+  orderServiceUrl: setting(
+    'ORDER_SERVICE_URL',
+    "the order service's ops port, asked for an order's event stream (GET /orders/{id}/history)",
+    'http://127.0.0.1:8101',
+    formats.url,
+  ),
   dataDir: setting(
     'DATA_DIR',
     'folder of gateway.sqlite (Idempotency-Key store) and projection.sqlite (read model)',

@@ -23,6 +23,7 @@ import {
 import { createApp } from './app';
 import { SERVICE, loadGatewayConfig, projectionFile, type GatewayConfig } from './config';
 import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from './idempotency';
+import { OrderServiceHistory } from './order-history';
 import { Projector } from './projection/projector';
 import { WorkshopConsole } from './console/workshop-console';
 import { ReadModel } from './projection/read-model';
@@ -81,6 +82,8 @@ async function start(config: GatewayConfig, logger: Logger): Promise<() => Promi
       publisher,
       readModel,
       idempotency,
+      orderHistory: new OrderServiceHistory(config.orderServiceUrl),
+      projection: projector,
       readiness: [
         { name: 'schema-writers', check: () => writersRegistered },
         { name: 'projection-joined', check: () => projector.isJoined() },

@@ -1,19 +1,63 @@
 // `make rebuild-read-model`: rebuilds the gateway's read model from the topics, the source of truth.
-// Removes the read model's file (projection.sqlite, with the offsets it applied); the next gateway
-// start finds it empty, starts its consumer group afresh and projects every retained record, with
-// /ready at 503 until it has caught up. Run it with the gateway stopped: a running one keeps its
-// open file and would go on writing to it. Not the start-up path: a start resumes where it stopped.
+// With the gateway running (it answers at GATEWAY_URL), asks it to rebuild in place
+// (POST /admin/read-model/rebuild: it empties the read model and projects the topics again from the
+// beginning) and waits until /ready says it has caught up. With the gateway stopped, removes the read
+// model's file (projection.sqlite, with the offsets it applied), so the next start projects everything
+// from the beginning. Never both: a running gateway keeps its file open and would go on writing to it.
 import fs from 'node:fs';
-import { loadGatewayConfig, projectionFile } from './config';
+import { formats, loadConfig, setting } from '@saga/shared';
+import { gatewaySettings, projectionFile } from './config';
 
-const file = projectionFile(loadGatewayConfig());
-const removed = [file, `${file}-wal`, `${file}-shm`].filter((candidate) => {
-  if (!fs.existsSync(candidate)) return false;
-  fs.rmSync(candidate);
-  return true;
+const config = loadConfig({
+  dataDir: gatewaySettings.dataDir,
+  gatewayUrl: setting('GATEWAY_URL', 'the gateway to rebuild, if it runs', 'http://127.0.0.1:8080', formats.url),
+  readyTimeoutMs: setting('REBUILD_TIMEOUT_MS', 'how long to wait for the rebuilt read model', 600_000, formats.int),
 });
-console.log(
-  removed.length > 0
-    ? `removed ${removed.join(', ')}: the next gateway start projects the topics from the beginning`
-    : `no read model at ${file}: the next gateway start projects the topics from the beginning anyway`,
+
+async function runningGateway(): Promise<boolean> {
+  try {
+    await fetch(new URL('/health', config.gatewayUrl), { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false; // nothing answers there: the gateway is stopped
+  }
+}
+
+async function rebuildInPlace(): Promise<void> {
+  const started = Date.now();
+  const answer = await fetch(new URL('/admin/read-model/rebuild', config.gatewayUrl), { method: 'POST' });
+  if (answer.status !== 202) throw new Error(`the gateway answered ${answer.status}: ${await answer.text()}`);
+  console.log(`${config.gatewayUrl}: read model emptied, projecting the topics from the beginning`);
+  while ((await fetch(new URL('/ready', config.gatewayUrl))).status !== 200) {
+    if (Date.now() - started > config.readyTimeoutMs) throw new Error('the gateway did not catch up in time');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  console.log(`caught up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function removeFile(): void {
+  const file = projectionFile(config);
+  const removed = [file, `${file}-wal`, `${file}-shm`].filter((candidate) => {
+    if (!fs.existsSync(candidate)) return false;
+    fs.rmSync(candidate);
+    return true;
+  });
+  console.log(
+    removed.length > 0
+      ? `removed ${removed.join(', ')}: the next gateway start projects the topics from the beginning`
+      : `no read model at ${file}: the next gateway start projects the topics from the beginning anyway`,
+  );
+}
+
+async function run(): Promise<void> {
+  if (await runningGateway()) await rebuildInPlace();
+  else removeFile();
+}
+
+run().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
 );

@@ -18,16 +18,18 @@ const noKafka = new Proxy(
 
 const gatewayWithConsole = (enabled: boolean) =>
   startGateway([], {
-    routes: (send, readModel) => [
-      consoleRoutes({ hub: new ConsoleHub(), kafka: noKafka, actionsEnabled: enabled, onClientsChanged: () => {} }),
-      consoleActionRoutes({
-        enabled,
-        send,
-        readModel,
-        kafka: noKafka,
-        providerUrls: { payment: 'http://127.0.0.1:9', carrier: 'http://127.0.0.1:9' },
-      }),
-    ],
+    console: {
+      routes: (send, readModel) => [
+        consoleRoutes({ hub: new ConsoleHub(), kafka: noKafka, actionsEnabled: enabled, onClientsChanged: () => {} }),
+        consoleActionRoutes({
+          enabled,
+          send,
+          readModel,
+          kafka: noKafka,
+          providerUrls: { payment: 'http://127.0.0.1:9', carrier: 'http://127.0.0.1:9' },
+        }),
+      ],
+    },
   });
 
 describe('the workshop console', () => {

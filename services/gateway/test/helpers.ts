@@ -14,6 +14,7 @@ import {
 } from '@saga/shared';
 import { createApp, type GatewayDeps } from '../src/app';
 import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from '../src/idempotency';
+import type { OrderHistorySource } from '../src/order-history';
 import type { LogPosition, OrderEventType, OrderRecord } from '../src/projection/orders';
 import { ReadModel } from '../src/projection/read-model';
 
@@ -72,7 +73,7 @@ export interface TestGateway {
 
 export async function startGateway(
   readiness: readonly ReadinessCheck[] = [],
-  workshopConsole?: GatewayDeps['console'],
+  options: { console?: GatewayDeps['console']; orderHistory?: OrderHistorySource } = {},
 ): Promise<TestGateway> {
   const publisher = new FakePublisher();
   const readModel = new ReadModel();
@@ -83,8 +84,10 @@ export async function startGateway(
     publisher,
     readModel,
     idempotency: new SqliteIdempotencyStore(database),
+    orderHistory: options.orderHistory ?? { history: async () => undefined },
+    projection: { rebuild: async () => undefined },
     readiness,
-    console: workshopConsole,
+    console: options.console,
   });
   const server: Server = await listen(app, 0);
   const address = server.address();

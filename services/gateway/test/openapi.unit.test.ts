@@ -44,6 +44,8 @@ const app: Express = createApp({
   publisher: new FakePublisher(),
   readModel: new ReadModel(),
   idempotency: {} as IdempotencyStore, // never called: routes are only listed here
+  orderHistory: { history: async () => undefined },
+  projection: { rebuild: async () => undefined },
   readiness: [],
 });
 

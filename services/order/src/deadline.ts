@@ -1,6 +1,6 @@
 // The saga deadline: a PENDING order not terminal within ORDER_TIMEOUT_MS is cancelled as TIMED_OUT,
-// which triggers the same compensation as any other failure. Checked by polling the store, so
-// deadlines survive a restart of the service.
+// which triggers the same compensation as any other failure. Checked by polling the store's deadline
+// projection (order_deadlines), so deadlines survive a restart of the service.
 import type { Logger, ServiceMessaging } from '@saga/shared';
 import { cancel } from './domain/order';
 import { applyDecision } from './handlers/commit-decision';
@@ -33,14 +33,13 @@ export class DeadlineWatcher {
   }
 
   async sweep(now: number = Date.now()): Promise<void> {
-    for (const overdue of await this.store.overdue(now, 100)) {
-      const cause = { correlationId: overdue.orderId, causationId: `deadline:${overdue.orderId}` };
-      await this.messaging.act(cause, async (context) => {
-        // Re-read under the order's lock: an event may have settled it since the query.
-        const decision = cancel(await this.store.get(overdue.orderId), 'TIMED_OUT', now);
-        await applyDecision(decision, this.store, context);
-      });
-      this.logger.warn({ correlationId: overdue.orderId }, 'order timed out');
+    for (const orderId of await this.store.overdue(now, 100)) {
+      const cause = { correlationId: orderId, causationId: `deadline:${orderId}` };
+      // applyDecision reads the stream under the order's lock: an event may have settled it since the query.
+      await this.messaging.act(cause, (context) =>
+        applyDecision(this.store, orderId, (order) => cancel(order, 'TIMED_OUT'), context),
+      );
+      this.logger.warn({ correlationId: orderId }, 'order timed out');
     }
   }
 }

@@ -1,6 +1,8 @@
-// Composition root of the order service: config, store, handlers, deadline watcher. No business logic.
+// Composition root of the order service: config, event store, handlers, deadline watcher, history
+// query. No business logic.
 import { Applications, ServiceRuntime, formats, loadConfig, runProcess, serviceSettings, setting } from '@saga/shared';
 import { DeadlineWatcher } from './deadline';
+import { EventStoreOutbox } from './event-store-outbox';
 import { onCancelOrder } from './handlers/CancelOrder';
 import { onPaymentFailed } from './handlers/PaymentFailed';
 import { onPlaceOrder } from './handlers/PlaceOrder';
@@ -8,6 +10,7 @@ import { onShipmentFailed } from './handlers/ShipmentFailed';
 import { onShipmentScheduled } from './handlers/ShipmentScheduled';
 import { onStockReservationFailed } from './handlers/StockReservationFailed';
 import { onStockReserved } from './handlers/StockReserved';
+import { historyRoutes } from './http';
 import { ORDER_MIGRATIONS, SqliteOrderStore } from './store';
 
 const config = loadConfig({
@@ -25,18 +28,21 @@ const runtime = new ServiceRuntime({
   ...Applications.order,
   migrations: ORDER_MIGRATIONS,
   config,
+  // The event store is the outbox: the relay publishes the order's own events from their streams.
+  outbox: (db) => new EventStoreOutbox(db.db),
 });
 
 runProcess(runtime.logger, async () => {
-  const store = new SqliteOrderStore(runtime.db);
+  const store = new SqliteOrderStore(runtime.db, config.orderTimeoutMs);
   runtime
-    .on('PlaceOrder', onPlaceOrder(store, config.orderTimeoutMs))
+    .on('PlaceOrder', onPlaceOrder(store))
     .on('CancelOrder', onCancelOrder(store))
     .on('StockReserved', onStockReserved(store))
     .on('StockReservationFailed', onStockReservationFailed(store))
     .on('PaymentFailed', onPaymentFailed(store))
     .on('ShipmentScheduled', onShipmentScheduled(store))
-    .on('ShipmentFailed', onShipmentFailed(store));
+    .on('ShipmentFailed', onShipmentFailed(store))
+    .serve(historyRoutes(store));
   const deadlines = new DeadlineWatcher(store, runtime.messaging, runtime.logger.child({ component: 'deadline' }));
   await runtime.start();
   deadlines.start();

@@ -1,92 +1,121 @@
-// The order service's state: one row per order. Behind a small async interface so a PostgreSQL
-// store can replace SQLite for scale-out; the inbox/outbox tables come from the shared runtime.
-import type { SqliteDatabase } from '@saga/shared';
-import type { Order } from './domain/order';
+// The order service's event store: every order is its stream of facts (domain/order-events.ts), and
+// its state is folded from that stream on every read (domain/fold.ts); no table holds a state that
+// could disagree with the events. Behind a small async interface so a PostgreSQL store can replace
+// SQLite for scale-out; the inbox comes from the shared runtime, and the outbox is this same table
+// (event-store-outbox.ts).
+import { ConcurrentAppendError, type OutboxRecord, type SqliteDatabase } from '@saga/shared';
+import { fold } from './domain/fold';
+import type { Order, OrderEvent, RecordedEvent } from './domain/order-events';
 
-export const ORDER_MIGRATIONS = [
-  `CREATE TABLE orders (
-     order_id            TEXT PRIMARY KEY,
-     customer_id         TEXT NOT NULL,
-     items               TEXT NOT NULL,
-     status              TEXT NOT NULL,
-     cancellation_reason TEXT,
-     total_cents         INTEGER,
-     currency            TEXT,
-     created_at          INTEGER NOT NULL,
-     updated_at          INTEGER NOT NULL,
-     deadline_at         INTEGER NOT NULL
-   );
-   CREATE INDEX orders_pending_deadline ON orders (status, deadline_at);`,
-  `ALTER TABLE orders ADD COLUMN shipped INTEGER NOT NULL DEFAULT 0;`,
-];
+export { ORDER_MIGRATIONS } from './migrations';
+
+export interface OrderStream {
+  orderId: string;
+  /** The last version appended; 0 for an order never placed. */
+  version: number;
+  events: RecordedEvent[];
+  state: Order | undefined;
+}
+
+/** A fact to append: its eventId, and for the order's own events the Kafka record to publish. */
+export interface NewEvent {
+  event: OrderEvent;
+  eventId: string;
+  record?: OutboxRecord;
+}
 
 export interface OrderStore {
-  get(orderId: string): Promise<Order | undefined>;
-  save(order: Order): Promise<void>;
-  /** PENDING orders whose deadline has passed, oldest first. */
-  overdue(now: number, limit: number): Promise<Order[]>;
+  load(orderId: string): Promise<OrderStream>;
+  /**
+   * Inside a commit: appends after `expectedVersion`, or throws ConcurrentAppendError (retriable) if the
+   * stream has grown since it was read. Returns the state after the new events.
+   */
+  append(orderId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<Order>;
+  /** PENDING orders whose deadline has passed, oldest deadline first. */
+  overdue(now: number, limit: number): Promise<string[]>;
 }
 
-interface OrderRow {
-  order_id: string;
-  customer_id: string;
-  items: string;
-  status: Order['status'];
-  cancellation_reason: Order['cancellationReason'];
-  total_cents: number | null;
-  currency: string | null;
-  shipped: number;
-  created_at: number;
-  updated_at: number;
-  deadline_at: number;
+interface EventRow {
+  version: number;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  recorded_at: number;
+  topic: string | null;
 }
 
-function toOrder(row: OrderRow): Order {
-  return {
-    orderId: row.order_id,
-    customerId: row.customer_id,
-    items: JSON.parse(row.items) as Order['items'],
-    status: row.status,
-    cancellationReason: row.cancellation_reason,
-    totalCents: row.total_cents,
-    currency: row.currency,
-    shipped: row.shipped === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deadlineAt: row.deadline_at,
-  };
-}
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  version: row.version,
+  eventId: row.event_id,
+  recordedAt: row.recorded_at,
+  topic: row.topic,
+  event: { type: row.event_type, body: JSON.parse(row.payload) } as OrderEvent,
+});
 
 export class SqliteOrderStore implements OrderStore {
-  constructor(private readonly database: SqliteDatabase) {}
+  private readonly statements;
 
-  async get(orderId: string): Promise<Order | undefined> {
+  /** `orderTimeoutMs`: a placed order's deadline is its placement time plus this. */
+  constructor(
+    private readonly database: SqliteDatabase,
+    private readonly orderTimeoutMs: number,
+  ) {
+    const { db } = database;
+    this.statements = {
+      // Versions below 1 are rows carried over unpublished by migration 3: relayed, never folded.
+      stream: db.prepare(
+        'SELECT version, event_id, event_type, payload, recorded_at, topic FROM order_events WHERE order_id = ? AND version > 0 ORDER BY version',
+      ),
+      append: db.prepare(
+        `INSERT INTO order_events (order_id, version, event_id, event_type, payload, recorded_at, topic, key, value, headers)
+         VALUES (@orderId, @version, @eventId, @type, @payload, @recordedAt, @topic, @key, @value, @headers)`,
+      ),
+      addDeadline: db.prepare('INSERT OR IGNORE INTO order_deadlines (order_id, deadline_at) VALUES (?, ?)'),
+      dropDeadline: db.prepare('DELETE FROM order_deadlines WHERE order_id = ?'),
+      overdue: db.prepare('SELECT order_id FROM order_deadlines WHERE deadline_at <= ? ORDER BY deadline_at LIMIT ?'),
+    };
+  }
+
+  async load(orderId: string): Promise<OrderStream> {
     // Through the database's queue: never in the middle of another handler's open transaction.
-    const row = await this.database.read(
-      () => this.database.db.prepare('SELECT * FROM orders WHERE order_id = ?').get(orderId) as OrderRow | undefined,
-    );
-    return row && toOrder(row);
+    return this.database.read(() => this.read(orderId));
   }
 
-  async save(order: Order): Promise<void> {
-    this.database.db
-      .prepare(
-        `INSERT INTO orders (order_id, customer_id, items, status, cancellation_reason, total_cents, currency, shipped, created_at, updated_at, deadline_at)
-         VALUES (@orderId, @customerId, @items, @status, @cancellationReason, @totalCents, @currency, @shipped, @createdAt, @updatedAt, @deadlineAt)
-         ON CONFLICT (order_id) DO UPDATE SET status = excluded.status, cancellation_reason = excluded.cancellation_reason,
-           total_cents = excluded.total_cents, currency = excluded.currency, shipped = excluded.shipped,
-           updated_at = excluded.updated_at`,
-      )
-      .run({ ...order, items: JSON.stringify(order.items), shipped: order.shipped ? 1 : 0 });
+  async append(orderId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<Order> {
+    const before = this.read(orderId);
+    if (before.version !== expectedVersion) {
+      throw new ConcurrentAppendError(`order ${orderId} is at version ${before.version}, not ${expectedVersion}`);
+    }
+    const recordedAt = Date.now();
+    events.forEach(({ event, eventId, record }, index) => {
+      this.statements.append.run({
+        orderId,
+        version: expectedVersion + index + 1,
+        eventId,
+        type: event.type,
+        payload: JSON.stringify(event.body),
+        recordedAt,
+        topic: record?.topic ?? null,
+        key: record?.key ?? null,
+        value: record?.value ?? null,
+        headers: record ? JSON.stringify(record.headers) : null,
+      });
+    });
+    const after = fold(this.read(orderId).events);
+    if (!after) throw new Error(`order ${orderId}: nothing to fold after an append`);
+    // The deadline projection, in the same transaction: rebuildable from the streams at any time.
+    if (after.status === 'PENDING') this.statements.addDeadline.run(orderId, after.createdAt + this.orderTimeoutMs);
+    else this.statements.dropDeadline.run(orderId);
+    return after;
   }
 
-  async overdue(now: number, limit: number): Promise<Order[]> {
-    const rows = await this.database.read(
-      () =>
-        this.database.db
-          .prepare(`SELECT * FROM orders WHERE status = 'PENDING' AND deadline_at <= ? ORDER BY deadline_at LIMIT ?`)
-          .all(now, limit) as OrderRow[],
-    );
-    return rows.map(toOrder);
+  async overdue(now: number, limit: number): Promise<string[]> {
+    const rows = await this.database.read(() => this.statements.overdue.all(now, limit) as { order_id: string }[]);
+    return rows.map((row) => row.order_id);
+  }
+
+  private read(orderId: string): OrderStream {
+    const events = (this.statements.stream.all(orderId) as EventRow[]).map(toRecorded);
+    return { orderId, version: events.at(-1)?.version ?? 0, events, state: fold(events) };
   }
 }

@@ -1,6 +1,9 @@
-// The order lifecycle decisions, given/when/then, without I/O.
+// The order lifecycle decisions, given the facts so far (folded), when something happens, then the facts
+// to append; without I/O.
 import { newEnvelope, type PlaceOrder } from '@saga/shared';
-import { cancel, confirm, place, priced, type Order } from '../src/domain/order';
+import { fold } from '../src/domain/fold';
+import { cancel, confirm, place, priced, type Decision } from '../src/domain/order';
+import type { Order, OrderEvent } from '../src/domain/order-events';
 
 const command: PlaceOrder = {
   envelope: newEnvelope('gateway', { correlationId: 'o-1', causationId: 'req-1' }),
@@ -10,84 +13,109 @@ const command: PlaceOrder = {
   paymentToken: 'tok_visa',
   shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
 };
+const reserved = {
+  orderId: 'o-1',
+  lines: [{ sku: 'SKU-001', quantity: 2, unitPriceCents: 1_999 }],
+  totalCents: 3_998,
+  currency: 'EUR',
+};
+const scheduled = { orderId: 'o-1', shipmentId: 's-1', carrier: 'fake', trackingNumber: 't-1' };
 
-function pendingOrder(): Order {
-  const decision = place(undefined, command, 1_000, 30_000);
-  if (decision.kind !== 'changed') throw new Error('expected a new order');
-  return decision.order;
+/** The state after `decisions`, applied one after the other from nothing. */
+function given(...decisions: Array<(order: Order | undefined) => Decision>): Order | undefined {
+  const events: OrderEvent[] = [];
+  for (const decide of decisions) {
+    const decision = decide(fold(events.map((event, i) => ({ event, recordedAt: 1_000 + i }))));
+    if (decision.kind !== 'append') throw new Error(`given step ignored: ${decision.why}`);
+    events.push(...decision.events);
+  }
+  return fold(events.map((event, i) => ({ event, recordedAt: 1_000 + i })));
 }
 
-describe('order decisions', () => {
-  it('places a new order as PENDING with a deadline and emits OrderPlaced with the command details', () => {
-    const decision = place(undefined, command, 1_000, 30_000);
+const types = (decision: Decision) => (decision.kind === 'append' ? decision.events.map((e) => e.type) : decision);
 
-    expect(decision).toMatchObject({
-      kind: 'changed',
-      order: { status: 'PENDING', createdAt: 1_000, deadlineAt: 31_000 },
-    });
-    expect(decision.kind === 'changed' && decision.emit).toEqual([
+describe('order decisions', () => {
+  it('places a new order as PENDING and appends OrderPlaced with the command details', () => {
+    const decision = place(undefined, command);
+
+    expect(decision.kind === 'append' && decision.events).toEqual([
       {
         type: 'OrderPlaced',
         body: expect.objectContaining({ orderId: 'o-1', paymentToken: 'tok_visa', items: command.items }),
       },
     ]);
+    expect(given((o) => place(o, command))).toMatchObject({ status: 'PENDING', createdAt: 1_000 });
   });
 
   it('ignores a PlaceOrder for an order it already has', () => {
-    expect(place(pendingOrder(), command, 2_000, 30_000)).toMatchObject({ kind: 'ignored' });
+    expect(
+      place(
+        given((o) => place(o, command)),
+        command,
+      ),
+    ).toMatchObject({ kind: 'ignored' });
   });
 
-  it('confirms a pending order with the total inventory priced it at', () => {
-    const withTotal = priced(pendingOrder(), 3_998, 'EUR', 1_500);
-    if (withTotal.kind !== 'changed') throw new Error('expected a change');
+  it('records the price, then confirms with that total once the shipment is booked', () => {
+    const pricedOrder = given(
+      (o) => place(o, command),
+      (o) => priced(o, reserved),
+    );
+    expect(pricedOrder).toMatchObject({ status: 'PENDING', totalCents: 3_998, currency: 'EUR' });
 
-    const decision = confirm(withTotal.order, 2_000);
+    const decision = confirm(pricedOrder, scheduled);
 
-    expect(decision).toMatchObject({ kind: 'changed', order: { status: 'CONFIRMED', updatedAt: 2_000 } });
-    expect(decision.kind === 'changed' && decision.emit).toEqual([
+    expect(decision.kind === 'append' && decision.events).toEqual([
+      { type: 'ShipmentScheduled', body: scheduled },
       { type: 'OrderConfirmed', body: { orderId: 'o-1', totalCents: 3_998, currency: 'EUR' } },
     ]);
   });
 
-  it('cancels a pending order with the reason and emits OrderCancelled for the others to compensate', () => {
-    const decision = cancel(pendingOrder(), 'PAYMENT_DECLINED', 2_000);
+  it('cancels a pending order with the reason and appends OrderCancelled for the others to compensate', () => {
+    const decision = cancel(
+      given((o) => place(o, command)),
+      'PAYMENT_DECLINED',
+    );
 
-    expect(decision).toMatchObject({
-      kind: 'changed',
-      order: { status: 'CANCELLED', cancellationReason: 'PAYMENT_DECLINED' },
-    });
-    expect(decision.kind === 'changed' && decision.emit).toEqual([
+    expect(decision.kind === 'append' && decision.events).toEqual([
       { type: 'OrderCancelled', body: { orderId: 'o-1', reason: 'PAYMENT_DECLINED' } },
     ]);
   });
 
   it('lets nothing change a terminal order: a late shipment after a cancel does not confirm it', () => {
-    const cancelled = cancel(pendingOrder(), 'TIMED_OUT', 2_000);
-    if (cancelled.kind !== 'changed') throw new Error('expected a change');
+    const cancelled = given(
+      (o) => place(o, command),
+      (o) => cancel(o, 'TIMED_OUT'),
+    );
 
-    expect(confirm(cancelled.order, 3_000)).toMatchObject({ kind: 'ignored' });
-    expect(cancel(cancelled.order, 'CANCELLED_BY_CUSTOMER', 3_000)).toMatchObject({ kind: 'ignored' });
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', cancellationReason: 'TIMED_OUT' });
+    expect(confirm(cancelled, scheduled)).toMatchObject({ kind: 'ignored' });
+    expect(cancel(cancelled, 'CANCELLED_BY_CUSTOMER')).toMatchObject({ kind: 'ignored' });
+    expect(types(priced(cancelled, reserved))).toEqual(['StockReserved']); // the price is kept, nothing emitted
   });
 
   it('refuses a customer cancel once the order is confirmed', () => {
-    const withTotal = priced(pendingOrder(), 3_998, 'EUR', 1_500);
-    if (withTotal.kind !== 'changed') throw new Error('expected a change');
-    const confirmed = confirm(withTotal.order, 2_000);
-    if (confirmed.kind !== 'changed') throw new Error('expected a change');
+    const confirmed = given(
+      (o) => place(o, command),
+      (o) => priced(o, reserved),
+      (o) => confirm(o, scheduled),
+    );
 
-    expect(confirmed.order.status).toBe('CONFIRMED');
-    expect(cancel(confirmed.order, 'CANCELLED_BY_CUSTOMER', 3_000)).toMatchObject({ kind: 'ignored' });
+    expect(confirmed?.status).toBe('CONFIRMED');
+    expect(cancel(confirmed, 'CANCELLED_BY_CUSTOMER')).toMatchObject({ kind: 'ignored' });
   });
 
   it('waits for the price when the shipment is booked first, then confirms with the real total', () => {
-    const shipped = confirm(pendingOrder(), 2_000);
-    if (shipped.kind !== 'changed') throw new Error('expected a change');
-    expect(shipped).toMatchObject({ order: { status: 'PENDING', shipped: true }, emit: [] });
+    const shipped = given(
+      (o) => place(o, command),
+      (o) => confirm(o, scheduled),
+    );
+    expect(shipped).toMatchObject({ status: 'PENDING', shipped: true, totalCents: null });
 
-    const decision = priced(shipped.order, 3_998, 'EUR', 2_500);
+    const decision = priced(shipped, reserved);
 
-    expect(decision).toMatchObject({ kind: 'changed', order: { status: 'CONFIRMED', totalCents: 3_998 } });
-    expect(decision.kind === 'changed' && decision.emit).toEqual([
+    expect(decision.kind === 'append' && decision.events).toEqual([
+      { type: 'StockReserved', body: reserved },
       { type: 'OrderConfirmed', body: { orderId: 'o-1', totalCents: 3_998, currency: 'EUR' } },
     ]);
   });

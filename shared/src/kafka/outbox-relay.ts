@@ -1,5 +1,6 @@
 // Drains the transactional outbox to Kafka: rows in commit order, with an idempotent producer, then
-// deletes them. A crash between send and delete re-sends on restart; consumers dedupe by eventId.
+// tells the outbox they are published (the shared outbox table deletes them, the order service's event
+// store marks them). A crash between send and mark re-sends on restart; consumers dedupe by eventId.
 // Wake-ups are never lost: notify() raises a flag that the loop clears just before it reads the
 // outbox, so a commit that lands while a drain is under way (after its read) makes the loop drain
 // again at once instead of sleeping until the next poll.
@@ -7,7 +8,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { producerConfig } from './client';
 import type { Logger } from '../log';
 import type { SagaMetrics } from '../metrics';
-import type { MessagingTables } from '../store/messaging-tables';
+import type { Outbox } from '../store/outbox';
 import type { SqliteDatabase } from '../store/sqlite';
 
 export interface OutboxRelayOptions {
@@ -29,7 +30,7 @@ export class OutboxRelay {
   constructor(
     kafka: Kafka,
     private readonly db: SqliteDatabase,
-    private readonly tables: MessagingTables,
+    private readonly outbox: Outbox,
     private readonly options: OutboxRelayOptions,
   ) {
     this.producer = kafka.producer(producerConfig(5));
@@ -87,7 +88,7 @@ export class OutboxRelay {
   /** Publishes one batch of pending rows; returns how many. */
   async drain(): Promise<number> {
     this.signalled = false;
-    const rows = await this.db.read(() => this.tables.pending(this.batchSize()));
+    const rows = await this.db.read(() => this.outbox.pending(this.batchSize()));
     if (rows.length > 0) {
       const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
       for (const row of rows) {
@@ -99,10 +100,10 @@ export class OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
-      await this.db.transaction(() => this.tables.remove(rows.map((row) => row.id)));
+      await this.db.transaction(() => this.outbox.published(rows.map((row) => row.id)));
       for (const row of rows) this.options.metrics.produced.inc({ type: row.eventType });
     }
-    this.options.metrics.outboxUnpublished.set(await this.db.read(() => this.tables.unpublished()));
+    this.options.metrics.outboxUnpublished.set(await this.db.read(() => this.outbox.unpublished()));
     return rows.length;
   }
 }

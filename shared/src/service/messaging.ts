@@ -10,7 +10,8 @@ import type { OutboxRelay } from '../kafka/outbox-relay';
 import { recordHeaders } from '../kafka/publisher';
 import type { Logger } from '../log';
 import type { SagaMetrics } from '../metrics';
-import type { MessagingTables, OutboxRecord } from '../store/messaging-tables';
+import type { MessagingTables } from '../store/messaging-tables';
+import type { Outbox, OutboxRecord } from '../store/outbox';
 import type { SqliteDatabase } from '../store/sqlite';
 import { KeyedMutex } from './keyed-mutex';
 
@@ -22,7 +23,19 @@ export interface Emitter {
   emit<T extends EventType>(type: T, body: Body<T>, key?: string): void;
 }
 
-export interface HandlerContext extends Emitter {
+export interface Encoder {
+  /**
+   * The Kafka record of an event this service emits (envelope stamped, Avro-encoded), not queued: for a
+   * store that is its own outbox (the order service's event store appends it to the order's stream).
+   * The relay is woken after the commit.
+   */
+  encode<T extends EventType>(type: T, body: Body<T>, key?: string): OutboxRecord;
+}
+
+/** What work outside a handler (a timer, a seed) gets: emit or encode, and one commit. */
+export type UnitOfWork = Emitter & Encoder & Pick<HandlerContext, 'commit'>;
+
+export interface HandlerContext extends Emitter, Encoder {
   envelope: Envelope;
   log: Logger;
   /** Runs `work` and the queued events in one transaction, marking the event processed. Once per handler. */
@@ -34,7 +47,10 @@ export type ServiceHandler<T extends EventType> = (event: EventMap[T], context: 
 export interface ServiceMessagingOptions {
   service: string;
   db: SqliteDatabase;
+  /** The inbox (processed event ids). */
   tables: MessagingTables;
+  /** Where emitted records wait for the relay, inside the commit's transaction. */
+  outbox: Outbox;
   /** Only what the outbox needs: handler unit tests stand in a registry-free encoder. */
   serde: Pick<AvroSerde, 'encode' | 'topicOf'>;
   relay: Pick<OutboxRelay, 'notify'>;
@@ -57,7 +73,8 @@ export class ServiceMessaging {
         const timer = metrics.handlerSeconds.startTimer({ type });
         try {
           const unit = this.unitOfWork(causedBy(event.envelope), { eventId, type });
-          await handler(event, { envelope: event.envelope, log: consumed.log, emit: unit.emit, commit: unit.commit });
+          const { emit, encode, commit } = unit;
+          await handler(event, { envelope: event.envelope, log: consumed.log, emit, encode, commit });
           if (!unit.committed()) await unit.commit(() => undefined);
           metrics.consumed.inc({ type });
         } catch (error) {
@@ -71,30 +88,35 @@ export class ServiceMessaging {
   }
 
   /** For work not triggered by an event (a timer, a request): same lock, transaction and outbox. */
-  act<R>(cause: Cause, work: (context: Emitter & Pick<HandlerContext, 'commit'>) => Promise<R>): Promise<R> {
+  act<R>(cause: Cause, work: (context: UnitOfWork) => Promise<R>): Promise<R> {
     return this.locks.run(cause.correlationId, () => {
-      const unit = this.unitOfWork(cause);
-      return work({ emit: unit.emit, commit: unit.commit });
+      const { emit, encode, commit } = this.unitOfWork(cause);
+      return work({ emit, encode, commit });
     });
   }
 
   private unitOfWork(cause: Cause, processed?: { eventId: string; type: string }) {
-    const { service, db, tables, serde, relay } = this.options;
+    const { service, db, tables, outbox, serde, relay } = this.options;
     const queued: OutboxRecord[] = [];
     let committed = false;
     let flushed = false;
-    const emit = <T extends EventType>(type: T, body: Body<T>, key: string = cause.correlationId): void => {
-      if (flushed) throw new Error(`${type} emitted after commit: emit inside the commit callback or before it`);
+    let encoded = 0;
+    const encode = <T extends EventType>(type: T, body: Body<T>, key: string = cause.correlationId): OutboxRecord => {
       const envelope = newEnvelope(service, cause);
       const value = { envelope, ...body } as EventMap[T];
-      queued.push({
+      encoded += 1;
+      return {
         eventId: envelope.eventId,
         eventType: type,
         topic: serde.topicOf(type),
         key,
         value: serde.encode(type, value),
         headers: recordHeaders(type, envelope),
-      });
+      };
+    };
+    const emit = <T extends EventType>(type: T, body: Body<T>, key?: string): void => {
+      if (flushed) throw new Error(`${type} emitted after commit: emit inside the commit callback or before it`);
+      queued.push(encode(type, body, key));
     };
     const commit = async <R>(work: () => Promise<R> | R): Promise<R> => {
       if (committed) throw new Error('commit called twice in one handler');
@@ -105,14 +127,14 @@ export class ServiceMessaging {
         if (processed && tables.isProcessed(processed.eventId)) throw new DuplicateDeliveryError(processed.eventId);
         const value = await work();
         if (processed) tables.markProcessed(processed.eventId, processed.type);
-        tables.enqueue(queued);
+        outbox.enqueue(queued);
         flushed = true;
         return value;
       });
-      if (queued.length > 0) relay.notify();
+      if (encoded > 0) relay.notify();
       return result;
     };
-    return { emit, commit, committed: () => committed };
+    return { emit, encode, commit, committed: () => committed };
   }
 
   private skipDuplicate(type: EventType, consumed: EventContext): void {

@@ -3,6 +3,9 @@ import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { SagaMetrics } from '../metrics';
 
+/** The ops port's app: a service adds its read-only queries to it (ServiceRuntime.serve). */
+export type OpsApp = Express;
+
 export interface ReadinessCheck {
   name: string;
   check: () => boolean | Promise<boolean>;

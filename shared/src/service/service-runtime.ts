@@ -15,11 +15,12 @@ import { createLogger, type Logger } from '../log';
 import { SagaMetrics } from '../metrics';
 import { loadCatalog } from '../schemas/catalog';
 import { MESSAGING_MIGRATION, MessagingTables } from '../store/messaging-tables';
+import type { Outbox } from '../store/outbox';
 import { SqliteDatabase } from '../store/sqlite';
 import { unhandledTypes } from '../topology';
 import { pruneInboxPeriodically } from './inbox-pruning';
 import { ServiceMessaging, type ServiceHandler } from './messaging';
-import { close, listen, opsRoutes } from './ops-server';
+import { close, listen, opsRoutes, type OpsApp } from './ops-server';
 
 /** Settings every saga service reads; a service spreads these into its own config schema. */
 export const serviceSettings = {
@@ -62,6 +63,11 @@ export interface ServiceRuntimeOptions<Consumes extends EventType = EventType> {
   /** This service's own tables, after the shared inbox/outbox migration. */
   migrations: readonly string[];
   config: ServiceConfig;
+  /**
+   * Where emitted records wait for the relay: the shared outbox table (deleted once published) unless
+   * the service's own store is its outbox (the order service's event store).
+   */
+  outbox?: (db: SqliteDatabase) => Outbox;
 }
 
 export class ServiceRuntime<Consumes extends EventType = EventType> {
@@ -75,6 +81,7 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
   private readonly registered: EventType[] = [];
   private readonly tables: MessagingTables;
   private server: Server | undefined;
+  private readonly queries: Array<(app: OpsApp) => void> = [];
   private stopPruning: (() => void) | undefined;
 
   constructor(private readonly options: ServiceRuntimeOptions<Consumes>) {
@@ -88,7 +95,8 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
       ...options.migrations,
     ]);
     this.tables = new MessagingTables(this.db.db);
-    this.relay = new OutboxRelay(kafka, this.db, this.tables, {
+    const outbox = options.outbox?.(this.db) ?? this.tables;
+    this.relay = new OutboxRelay(kafka, this.db, outbox, {
       logger: this.logger.child({ component: 'outbox' }),
       metrics: this.metrics,
     });
@@ -107,6 +115,7 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
       service,
       db: this.db,
       tables: this.tables,
+      outbox,
       serde: this.serde,
       relay: this.relay,
       metrics: this.metrics,
@@ -116,6 +125,12 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
   on<T extends Consumes>(type: T, handler: ServiceHandler<T>): this {
     this.consumer.on(type, this.messaging.handle(type, handler));
     this.registered.push(type);
+    return this;
+  }
+
+  /** Adds read-only queries to the ops port (the order service's history); call before start(). */
+  serve(addRoutes: (app: OpsApp) => void): this {
+    this.queries.push(addRoutes);
     return this;
   }
 
@@ -136,6 +151,7 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
     await beforeConsuming?.();
     await this.consumer.start();
     const app = opsRoutes(this.metrics, [{ name: 'kafka-consumer', check: () => this.consumer.isJoined() }]);
+    for (const addRoutes of this.queries) addRoutes(app);
     this.server = await listen(app, this.options.config.httpPort, this.options.config.httpHost);
     const address = this.server.address();
     this.logger.info(

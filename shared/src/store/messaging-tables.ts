@@ -1,6 +1,7 @@
 // The two tables every service keeps beside its own state: the inbox of processed event ids
 // (idempotent consumers) and the transactional outbox (events committed with the state change that
 // caused them, published afterwards by the relay).
+import type { Outbox, OutboxRecord, PendingRecord } from './outbox';
 import type { Db } from './sqlite';
 
 export const MESSAGING_MIGRATION = `
@@ -21,25 +22,12 @@ export const MESSAGING_MIGRATION = `
   );
 `;
 
-export interface OutboxRecord {
-  eventId: string;
-  eventType: string;
-  topic: string;
-  key: string;
-  value: Buffer;
-  headers: Record<string, string>;
-}
-
-export interface PendingRecord extends OutboxRecord {
-  id: number;
-}
-
 /**
  * Inbox and outbox on the service's own database; call inside its transactions (or SqliteDatabase.read).
  * Statements are prepared once: every consumed event runs the inbox lookup, and every commit the outbox
  * insert.
  */
-export class MessagingTables {
+export class MessagingTables implements Outbox {
   private readonly statements;
 
   constructor(db: Db) {
@@ -101,7 +89,7 @@ export class MessagingTables {
   }
 
   /** Published rows are deleted: the topic is now the record of them. */
-  remove(ids: readonly number[]): void {
+  published(ids: readonly number[]): void {
     for (const id of ids) this.statements.remove.run(id);
   }
 

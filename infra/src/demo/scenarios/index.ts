@@ -1,9 +1,11 @@
 // Every workshop scenario, in the order a workshop would show them.
 import type { Scenario } from '../scenario';
 import { customerCancel, sagaTimeout } from './cancellation';
+import { eventSourcing } from './event-sourcing';
 import { duplicateDelivery, poisonMessage } from './failures';
 import { ordering, replay } from './log';
 import { happyPath, outOfStock, paymentDeclined, shippingFailed } from './outcomes';
+import { readModelRebuild } from './read-model-rebuild';
 import { providerOutage, serviceCrash } from './resilience';
 
 export const scenarios: readonly Scenario[] = [
@@ -19,4 +21,6 @@ export const scenarios: readonly Scenario[] = [
   serviceCrash,
   ordering,
   replay,
+  eventSourcing,
+  readModelRebuild,
 ];

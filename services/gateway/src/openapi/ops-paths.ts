@@ -2,6 +2,7 @@
 // served by the shared ops routes (shared/src/service/ops-server.ts), whose answers these describe.
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { rebuildAcceptedView } from '../routes/admin';
 import { problemResponses } from './problems';
 
 const readiness = z
@@ -50,6 +51,28 @@ export function registerOpsPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: { description: 'Text exposition format 0.0.4', content: { 'text/plain': { schema: z.string() } } },
       ...problemResponses('/metrics'),
+    },
+  });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/admin/read-model/rebuild',
+    tags: ['operations'],
+    operationId: 'rebuildReadModel',
+    summary: 'Rebuild the read model from the topics, while the gateway runs',
+    description:
+      'Stops the projection, empties the read model (orders, products, applied offsets) and projects every ' +
+      'retained record again from the beginning of the topics (`make rebuild-read-model` calls this). Answers ' +
+      'once the new projection has started; poll /ready, 503 until it has caught up. Meanwhile reads may answer 404. ' +
+      "An operator endpoint: nothing is lost that the topics do not hold, but orders older than the topics' " +
+      'retention (7 days) drop out of the read model (the order service keeps them).',
+    responses: {
+      202: {
+        description: 'Rebuilding; poll /ready',
+        headers: z.object({ Location: z.literal('/ready') }),
+        content: { 'application/json': { schema: rebuildAcceptedView } },
+      },
+      ...problemResponses('/admin/read-model/rebuild'),
     },
   });
 

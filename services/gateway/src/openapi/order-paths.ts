@@ -4,6 +4,8 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { idempotencyKeyHeader } from '../idempotency';
 import { cancellationAcceptedView, orderAcceptedView, orderView, timelineEntryView } from '../routes/representations';
+import { orderHistoryView } from '../routes/history-representation';
+import { historyQuery } from '../routes/order-history';
 import { placeOrderBody } from '../validation';
 import { problemResponses } from './problems';
 
@@ -100,6 +102,25 @@ export function registerOrderPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: { description: 'The timeline', content: { 'application/json': { schema: z.array(timelineEntryView) } } },
       ...problemResponses(`/orders/${ORDER_ID}/events`, 'notFound'),
+    },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/orders/{id}/history',
+    tags: ['orders'],
+    operationId: 'getOrderHistory',
+    summary: "An order's event stream, with the state after each event",
+    description:
+      "From the order service's event store (the order service is event-sourced; the gateway asks its ops " +
+      'port, a read-only query): every fact the order was folded from, in version order — its own events ' +
+      '(published to order.events from these very rows) and the events it accepted from other services — ' +
+      'each with the state after it. `?version=n` stops at version n: `state` is then the order as it was. ' +
+      '404 for an unknown order or a version it does not have; 503 when the order service does not answer.',
+    request: { params: orderIdParams, query: historyQuery },
+    responses: {
+      200: { description: 'The history', content: { 'application/json': { schema: orderHistoryView } } },
+      ...problemResponses(`/orders/${ORDER_ID}/history`, 'validation', 'notFound', 'unavailable'),
     },
   });
 

@@ -2,7 +2,7 @@
 // every StockLevelChanged into the product it describes. One fixed group (gateway-projection); the
 // read model's own applied offsets decide where each partition resumes, so a start reads only what
 // came after the last one. An empty read model (a new data folder, or after `make rebuild-read-model`)
-// starts the group afresh, from the beginning of the topics.
+// starts the group afresh, from the beginning of the topics. rebuild() does that while the gateway runs.
 import {
   Applications,
   ConsumerGroups,
@@ -29,20 +29,29 @@ const GROUP_BUSY_ATTEMPTS = 30;
 
 export class Projector {
   readonly groupId: string = ConsumerGroups.gateway;
-  private readonly consumer: EventConsumer;
+  private consumer: EventConsumer;
   private readonly offsets: OffsetSource;
-  private readonly catchUp: CatchUpWatch;
+  private catchUp: CatchUpWatch;
   private readonly log: Logger;
+  private rebuilding: Promise<void> | undefined;
 
   constructor(
-    kafka: Kafka,
-    serde: AvroSerde,
+    private readonly kafka: Kafka,
+    private readonly serde: AvroSerde,
     private readonly readModel: ReadModel,
-    { logger, metrics }: ProjectorOptions,
+    private readonly options: ProjectorOptions,
   ) {
-    this.log = logger.child({ component: 'projection', groupId: this.groupId });
+    this.log = options.logger.child({ component: 'projection', groupId: this.groupId });
+    this.consumer = this.newConsumer();
+    this.offsets = kafkaOffsets(kafka);
+    this.catchUp = new CatchUpWatch(this.offsets, this.log);
+  }
+
+  private newConsumer(): EventConsumer {
+    const { kafka, serde, readModel } = this;
+    const { metrics } = this.options;
     const { store } = readModel;
-    this.consumer = new EventConsumer(kafka, serde, {
+    const consumer = new EventConsumer(kafka, serde, {
       groupId: this.groupId,
       logger: this.log,
       metrics,
@@ -53,19 +62,18 @@ export class Projector {
     // What the projection reads is declared in shared/src/topology.ts, so the contract lists it too.
     for (const type of Applications.gateway.consumes) {
       if (type === 'StockLevelChanged') {
-        this.consumer.on(type, async (event) => {
+        consumer.on(type, async (event) => {
           readModel.applyStockLevel(event);
           metrics.consumed.inc({ type });
         });
         continue;
       }
-      this.consumer.on(type, async (event, { topic, partition, offset }) => {
+      consumer.on(type, async (event, { topic, partition, offset }) => {
         readModel.applyOrderRecord({ type, event } as OrderRecord, { topic, partition, offset: Number(offset) });
         metrics.consumed.inc({ type });
       });
     }
-    this.offsets = kafkaOffsets(kafka);
-    this.catchUp = new CatchUpWatch(this.offsets, this.log);
+    return consumer;
   }
 
   async start(): Promise<void> {
@@ -74,7 +82,31 @@ export class Projector {
     await this.consumer.start();
   }
 
+  /**
+   * Rebuilds the read model from the topics while the gateway runs: stops projecting (in-flight records
+   * finish), empties the read model, and starts afresh from the beginning under a new consumer, with
+   * /ready at 503 until it has caught up. Resolves once the new projection has started; a request
+   * while one is starting joins it.
+   */
+  rebuild(): Promise<void> {
+    this.rebuilding ??= (async () => {
+      try {
+        await this.catchUp.stop();
+        await this.consumer.stop();
+        this.readModel.store.clear();
+        this.log.warn('read model cleared: rebuilding it from the topics');
+        this.consumer = this.newConsumer();
+        this.catchUp = new CatchUpWatch(this.offsets, this.log);
+        await this.start();
+      } finally {
+        this.rebuilding = undefined;
+      }
+    })();
+    return this.rebuilding;
+  }
+
   async stop(): Promise<void> {
+    await this.rebuilding?.catch(() => undefined);
     await this.catchUp.stop();
     await this.consumer.stop();
     await this.offsets.close();

@@ -92,6 +92,13 @@ export class ProjectionStore {
     return this.statements.anyOffset.get() === undefined;
   }
 
+  /** Forgets every order, product and applied offset at once: the start of a rebuild from the topics. */
+  clear(): void {
+    this.commitGroup();
+    const { db } = this.database;
+    db.transaction(() => db.exec('DELETE FROM orders; DELETE FROM products; DELETE FROM applied_offsets;'))();
+  }
+
   close(): void {
     this.commitGroup();
     this.database.close();

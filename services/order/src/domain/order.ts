@@ -1,70 +1,31 @@
-// The order's lifecycle as pure decisions: state + what happened -> new state + events to emit.
-// The order service is the saga's single authority on the outcome: once an order is terminal, later
-// events cannot change it; every failure path ends in one OrderCancelled that the others compensate on.
-import type { Body, CancellationReason, OrderLine, PlaceOrder } from '@saga/shared';
+// The order's lifecycle as pure decisions: state + what happened -> the facts to append to its stream
+// (the state after them is their fold, domain/fold.ts). The order service is the saga's single
+// authority on the outcome: once an order is terminal, later events cannot change it; every failure
+// path ends in one OrderCancelled that the others compensate on.
+import type { Body, CancellationReason, PlaceOrder } from '@saga/shared';
+import { evolve } from './fold';
+import type { AcceptedEvent, Order, OrderEvent, OwnEvent } from './order-events';
 
-export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'CANCELLED';
-
-export interface Order {
-  orderId: string;
-  customerId: string;
-  items: OrderLine[];
-  status: OrderStatus;
-  cancellationReason: CancellationReason | null;
-  totalCents: number | null;
-  currency: string | null;
-  /** The carrier booked it. It is confirmed once priced, which can come later: topics are not ordered. */
-  shipped: boolean;
-  createdAt: number;
-  updatedAt: number;
-  /** When a still-PENDING order times out. */
-  deadlineAt: number;
-}
-
-export type Emission =
-  | { type: 'OrderPlaced'; body: Body<'OrderPlaced'> }
-  | { type: 'OrderConfirmed'; body: Body<'OrderConfirmed'> }
-  | { type: 'OrderCancelled'; body: Body<'OrderCancelled'> };
-
-export type Decision = { kind: 'changed'; order: Order; emit: Emission[] } | { kind: 'ignored'; why: string };
+export type Decision = { kind: 'append'; events: OrderEvent[] } | { kind: 'ignored'; why: string };
 
 const ignored = (why: string): Decision => ({ kind: 'ignored', why });
 
-export function place(existing: Order | undefined, command: PlaceOrder, now: number, timeoutMs: number): Decision {
+export function place(existing: Order | undefined, command: PlaceOrder): Decision {
   if (existing) return ignored('order already placed'); // a re-sent command is not a second order
   const { envelope: _, ...details } = command;
-  const order: Order = {
-    orderId: command.orderId,
-    customerId: command.customerId,
-    items: command.items,
-    status: 'PENDING',
-    cancellationReason: null,
-    totalCents: null,
-    currency: null,
-    shipped: false,
-    createdAt: now,
-    updatedAt: now,
-    deadlineAt: now + timeoutMs,
-  };
-  return { kind: 'changed', order, emit: [{ type: 'OrderPlaced', body: details }] };
+  return { kind: 'append', events: [{ type: 'OrderPlaced', body: details }] };
 }
 
-export function cancel(order: Order | undefined, reason: CancellationReason, now: number): Decision {
+export function cancel(order: Order | undefined, reason: CancellationReason): Decision {
   if (!order) return ignored('unknown order');
   if (order.status !== 'PENDING') return ignored(`order is already ${order.status}`);
-  return {
-    kind: 'changed',
-    order: { ...order, status: 'CANCELLED', cancellationReason: reason, updatedAt: now },
-    emit: [{ type: 'OrderCancelled', body: { orderId: order.orderId, reason } }],
-  };
+  return { kind: 'append', events: [{ type: 'OrderCancelled', body: { orderId: order.orderId, reason } }] };
 }
 
 /** Inventory priced the order; the total is what OrderConfirmed will report. */
-export function priced(order: Order | undefined, totalCents: number, currency: string, now: number): Decision {
+export function priced(order: Order | undefined, reserved: Body<'StockReserved'>): Decision {
   if (!order) return ignored('unknown order');
-  const withTotal = { ...order, totalCents, currency, updatedAt: now };
-  if (withTotal.status === 'PENDING' && withTotal.shipped) return confirmed(withTotal, totalCents, currency);
-  return { kind: 'changed', order: withTotal, emit: [] };
+  return acceptAndMaybeConfirm(order, { type: 'StockReserved', body: reserved });
 }
 
 /**
@@ -72,19 +33,19 @@ export function priced(order: Order | undefined, totalCents: number, currency: s
  * handled before the price (StockReserved); then the order waits for it instead of confirming with
  * a made-up total.
  */
-export function confirm(order: Order | undefined, now: number): Decision {
+export function confirm(order: Order | undefined, scheduled: Body<'ShipmentScheduled'>): Decision {
   if (!order) return ignored('unknown order');
   if (order.status !== 'PENDING') return ignored(`order is already ${order.status}`);
-  const shipped = { ...order, shipped: true, updatedAt: now };
-  const { totalCents, currency } = shipped;
-  if (totalCents === null || currency === null) return { kind: 'changed', order: shipped, emit: [] };
-  return confirmed(shipped, totalCents, currency);
+  return acceptAndMaybeConfirm(order, { type: 'ShipmentScheduled', body: scheduled });
 }
 
-function confirmed(order: Order, totalCents: number, currency: string): Decision {
-  return {
-    kind: 'changed',
-    order: { ...order, status: 'CONFIRMED' },
-    emit: [{ type: 'OrderConfirmed', body: { orderId: order.orderId, totalCents, currency } }],
-  };
+/** Records the accepted fact, and confirms if with it a PENDING order is both priced and shipped. */
+function acceptAndMaybeConfirm(order: Order, accepted: AcceptedEvent): Decision {
+  const after = evolve(order, { event: accepted, recordedAt: order.updatedAt });
+  const { orderId, status, shipped, totalCents, currency } = after;
+  const confirmation: OwnEvent[] =
+    status === 'PENDING' && shipped && totalCents !== null && currency !== null
+      ? [{ type: 'OrderConfirmed', body: { orderId, totalCents, currency } }]
+      : [];
+  return { kind: 'append', events: [accepted, ...confirmation] };
 }

@@ -7,9 +7,4 @@ import { applyDecision } from './commit-decision';
 export const onCancelOrder =
   (store: OrderStore): ServiceHandler<'CancelOrder'> =>
   async (event, context) =>
-    applyDecision(
-      cancel(await store.get(event.orderId), 'CANCELLED_BY_CUSTOMER', Date.now()),
-      store,
-      context,
-      context.log,
-    );
+    applyDecision(store, event.orderId, (order) => cancel(order, 'CANCELLED_BY_CUSTOMER'), context, context.log);

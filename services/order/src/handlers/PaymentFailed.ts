@@ -7,4 +7,4 @@ import { applyDecision } from './commit-decision';
 export const onPaymentFailed =
   (store: OrderStore): ServiceHandler<'PaymentFailed'> =>
   async (event, context) =>
-    applyDecision(cancel(await store.get(event.orderId), 'PAYMENT_DECLINED', Date.now()), store, context, context.log);
+    applyDecision(store, event.orderId, (order) => cancel(order, 'PAYMENT_DECLINED'), context, context.log);

@@ -7,4 +7,4 @@ import { applyDecision } from './commit-decision';
 export const onShipmentFailed =
   (store: OrderStore): ServiceHandler<'ShipmentFailed'> =>
   async (event, context) =>
-    applyDecision(cancel(await store.get(event.orderId), 'SHIPPING_FAILED', Date.now()), store, context, context.log);
+    applyDecision(store, event.orderId, (order) => cancel(order, 'SHIPPING_FAILED'), context, context.log);

@@ -6,5 +6,5 @@ import { applyDecision } from './commit-decision';
 
 export const onShipmentScheduled =
   (store: OrderStore): ServiceHandler<'ShipmentScheduled'> =>
-  async (event, context) =>
-    applyDecision(confirm(await store.get(event.orderId), Date.now()), store, context, context.log);
+  async ({ envelope: _, ...scheduled }, context) =>
+    applyDecision(store, scheduled.orderId, (order) => confirm(order, scheduled), context, context.log);

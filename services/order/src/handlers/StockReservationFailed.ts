@@ -7,4 +7,4 @@ import { applyDecision } from './commit-decision';
 export const onStockReservationFailed =
   (store: OrderStore): ServiceHandler<'StockReservationFailed'> =>
   async (event, context) =>
-    applyDecision(cancel(await store.get(event.orderId), event.reason, Date.now()), store, context, context.log);
+    applyDecision(store, event.orderId, (order) => cancel(order, event.reason), context, context.log);

@@ -1,4 +1,4 @@
-// Remember the priced total, reported by OrderConfirmed.
+// Record the priced total (reported by OrderConfirmed); confirm if the shipment was booked first.
 import type { ServiceHandler } from '@saga/shared';
 import { priced } from '../domain/order';
 import type { OrderStore } from '../store';
@@ -6,10 +6,5 @@ import { applyDecision } from './commit-decision';
 
 export const onStockReserved =
   (store: OrderStore): ServiceHandler<'StockReserved'> =>
-  async (event, context) =>
-    applyDecision(
-      priced(await store.get(event.orderId), event.totalCents, event.currency, Date.now()),
-      store,
-      context,
-      context.log,
-    );
+  async ({ envelope: _, ...reserved }, context) =>
+    applyDecision(store, reserved.orderId, (order) => priced(order, reserved), context, context.log);

@@ -1,22 +1,36 @@
-// Commits a decision: the new order state and its events in one transaction (via the outbox).
-import type { Emitter, HandlerContext } from '@saga/shared';
+// Reads the order's stream, decides, and appends the decision's facts in one transaction with the inbox
+// mark: the order's own events carry their Kafka record (the relay publishes them from the stream), the
+// accepted ones keep the eventId they came with.
+import type { Envelope, HandlerContext, UnitOfWork } from '@saga/shared';
+import { isOwnEvent, type Order } from '../domain/order-events';
 import type { Decision } from '../domain/order';
-import type { OrderStore } from '../store';
+import type { NewEvent, OrderStore } from '../store';
 
 export async function applyDecision(
-  decision: Decision,
   store: OrderStore,
-  context: Emitter & Pick<HandlerContext, 'commit'>,
+  orderId: string,
+  decide: (order: Order | undefined) => Decision,
+  context: UnitOfWork & { envelope?: Envelope },
   log?: HandlerContext['log'],
 ): Promise<void> {
+  const stream = await store.load(orderId);
+  const decision = decide(stream.state);
   if (decision.kind === 'ignored') {
     log?.info({ why: decision.why }, 'event changes nothing');
     await context.commit(() => undefined);
     return;
   }
-  await context.commit(async () => {
-    await store.save(decision.order);
-    for (const { type, body } of decision.emit) context.emit(type, body as never);
+  const events = decision.events.map((event): NewEvent => {
+    if (isOwnEvent(event)) {
+      const record = context.encode(event.type, event.body as never);
+      return { event, eventId: record.eventId, record };
+    }
+    if (!context.envelope) throw new Error(`${event.type} accepted outside a handler: it has no eventId`);
+    return { event, eventId: context.envelope.eventId };
   });
-  log?.info({ status: decision.order.status, emitted: decision.emit.map((e) => e.type) }, 'order updated');
+  const after = await context.commit(() => store.append(orderId, stream.version, events));
+  log?.info(
+    { status: after.status, version: stream.version + events.length, appended: events.map((e) => e.event.type) },
+    'order updated',
+  );
 }
