@@ -62,7 +62,7 @@ describe('POST /orders', () => {
   it('When the gift message is too long, Then it answers 400 naming giftMessage and publishes nothing', async () => {
     const response = await gateway.postJson('/orders', { ...validOrder(), giftMessage: 'x'.repeat(201) });
 
-    const problem = await expectProblem(response, 400, 'validation');
+    const problem = await expectProblem(response, 400, 'validation-failed');
     expect(problem.errors).toEqual([{ field: 'giftMessage', message: 'must be at most 200 characters' }]);
     expect(gateway.publisher.published).toHaveLength(0);
   });
