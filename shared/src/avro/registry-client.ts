@@ -19,6 +19,7 @@ export const SUBJECT_COMPATIBILITY = COMPATIBILITY.FULL_TRANSITIVE;
  * answers would hold the record being decoded, and its partition, forever, without a word in the log.
  */
 const REQUEST_TIMEOUT_MS = 10_000;
+const CLIENT_ID = 'saga-reference';
 
 // mappersmith reports a refused or dropped connection as a status-400 response with no body.
 const NETWORK_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|EAI_AGAIN|ENOTFOUND|socket hang up|timeout/i;
@@ -34,9 +35,13 @@ function classify(error: unknown, what: string): SagaError {
     return new RegistryUnavailableError(`schema registry unavailable while ${what}: ${message}`, { cause: error });
   }
   if (status === 409) {
-    return new SchemaIncompatibleError(`registry refused ${what}: incompatible with earlier versions: ${message}`, {
-      cause: error,
-    });
+    // The client prefixes its id ("saga-reference - "); the rest is the registry's own words.
+    const registryMessage = message.replace(`${CLIENT_ID} - `, '');
+    return new SchemaIncompatibleError(
+      `registry refused ${what} (HTTP 409): incompatible with earlier versions: ${registryMessage}`,
+      { status, message: registryMessage },
+      { cause: error },
+    );
   }
   return new RegistryRejectedError(`registry refused ${what} (HTTP ${status}): ${message}`, status, { cause: error });
 }
@@ -58,7 +63,7 @@ export class RegistryClient {
 
   constructor(readonly url: string) {
     // Retries stay with the caller, which knows whether it is starting up or handling a record.
-    this.client = new SchemaRegistry({ host: url, clientId: 'saga-reference', retry: { retries: 0 } });
+    this.client = new SchemaRegistry({ host: url, clientId: CLIENT_ID, retry: { retries: 0 } });
   }
 
   /** Registers (or finds) `schema` under `subject`, pinning the subject's compatibility. */
