@@ -1,6 +1,7 @@
 // Every workshop scenario, in the order a workshop would show them.
 import type { Scenario } from '../scenario';
 import { customerCancel, sagaTimeout } from './cancellation';
+import { schemaEvolution } from './evolution';
 import { duplicateDelivery, poisonMessage } from './failures';
 import { ordering, replay } from './log';
 import { happyPath, outOfStock, paymentDeclined, shippingFailed } from './outcomes';
@@ -19,4 +20,5 @@ export const scenarios: readonly Scenario[] = [
   serviceCrash,
   ordering,
   replay,
+  schemaEvolution,
 ];
