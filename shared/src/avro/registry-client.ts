@@ -68,17 +68,42 @@ export class RegistryClient {
 
   /** Registers (or finds) `schema` under `subject`, pinning the subject's compatibility. */
   async register(subject: string, schema: AvroSchema): Promise<number> {
+    const what = `registering ${subject}`;
     try {
-      const { id } = await withDeadline(
-        this.client.register(
-          { type: 'AVRO' as never, schema: JSON.stringify(schema) },
-          { subject, compatibility: SUBJECT_COMPATIBILITY },
-        ),
-        `registering ${subject}`,
-      );
-      return id;
+      return await this.registerOnce(subject, schema);
     } catch (error) {
-      throw classify(error, `registering ${subject}`);
+      // The client registers a new subject's first schema and only then sets its rule: a start that
+      // died in between (a registry slow to answer on a busy machine) leaves the subject at the
+      // registry's default, and the client refuses it on every later start. Pin the rule and go on.
+      if ((error as Error | undefined)?.name !== 'ConfluentSchemaRegistryCompatibilityError')
+        throw classify(error, what);
+    }
+    try {
+      await withDeadline(this.pinCompatibility(subject), what);
+      return await this.registerOnce(subject, schema);
+    } catch (error) {
+      throw classify(error, what);
+    }
+  }
+
+  private async registerOnce(subject: string, schema: AvroSchema): Promise<number> {
+    const registration = this.client.register(
+      { type: 'AVRO' as never, schema: JSON.stringify(schema) },
+      { subject, compatibility: SUBJECT_COMPATIBILITY },
+    );
+    return (await withDeadline(registration, `registering ${subject}`)).id;
+  }
+
+  private async pinCompatibility(subject: string): Promise<void> {
+    const response = await fetch(`${this.url}/config/${encodeURIComponent(subject)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+      body: JSON.stringify({ compatibility: SUBJECT_COMPATIBILITY }),
+    });
+    if (!response.ok) {
+      const error = new Error(`setting ${SUBJECT_COMPATIBILITY}: ${await response.text()}`) as Error & HttpError;
+      error.status = response.status;
+      throw error;
     }
   }
 
