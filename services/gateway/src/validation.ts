@@ -52,12 +52,10 @@ export const placeOrderBody = strict({
       .regex(/^[A-Za-z]{2}$/, { error: 'must be a two-letter ISO 3166-1 country code' })
       .transform((code) => code.toUpperCase()),
   }),
-  giftMessage: text(Limits.giftMessageLength)
-    .optional()
-    .meta({
-      description: 'A note for the recipient, printed on the parcel by the carrier.',
-      example: 'Happy birthday!',
-    }),
+  giftMessage: text(Limits.giftMessageLength).optional().meta({
+    description: 'A note for the recipient, printed on the parcel by the carrier.',
+    example: 'Happy birthday!',
+  }),
 }).meta({ id: 'PlaceOrderRequest', description: 'An order to place. Unknown fields are refused.' });
 
 export const restockBody = strict({ quantity: positiveInt(Limits.restockQuantity) }).meta({
