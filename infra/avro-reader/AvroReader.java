@@ -6,7 +6,9 @@
 //
 //   java -cp 'infra/.stack/dist/avro-reader/libs/*' infra/avro-reader/AvroReader.java \
 //     --bootstrap 127.0.0.1:9092 --registry http://127.0.0.1:8081/apis/ccompat/v7 --topic order.events \
-//     [--key <record key>] [--named shared/schemas/common/X.avsc ...] --reader shared/schemas/.../Y.v1.avsc
+//     [--key <record key>] [--partition P --offset O] [--named shared/schemas/common/X.avsc ...] \
+//     --reader shared/schemas/.../Y.v1.avsc
+// --partition and --offset read the one record there instead of the whole topic (a long-lived stack).
 //
 // Prints one JSON object per record of the reader's type:
 //   {"partition":0,"offset":12,"schemaId":7,"writerFields":[...],"value":{...}}
@@ -60,15 +62,26 @@ public class AvroReader {
 
     Map<Integer, Schema> writers = new HashMap<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      Map<TopicPartition, Long> end = new HashMap<>();
+      if (options.containsKey("partition")) {
+        TopicPartition partition = new TopicPartition(topic, Integer.parseInt(required(options, "partition")));
+        long offset = Long.parseLong(required(options, "offset"));
+        consumer.assign(List.of(partition));
+        consumer.seek(partition, offset);
+        end.put(partition, offset + 1);
+      } else {
+        List<TopicPartition> partitions = new ArrayList<>();
+        consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        end.putAll(consumer.endOffsets(partitions));
+      }
       long deadline = System.nanoTime() + DEADLINE.toNanos();
       while (!caughtUp(consumer, end)) {
         if (System.nanoTime() > deadline) throw new IllegalStateException("topic not read to its end in time");
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
+          if (record.offset() >= stop) continue;
           if (key != null && (record.key() == null || !key.equals(new String(record.key(), StandardCharsets.UTF_8)))) continue;
           String line = decode(record, reader, registry, writers);
           if (line != null) System.out.println(line);

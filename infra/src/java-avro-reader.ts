@@ -30,6 +30,8 @@ export interface JavaReadOptions {
   topic: string;
   /** Only records with this key (an order id). */
   key?: string;
+  /** Only the record at this position, instead of the whole topic: quick on a stack with a long history. */
+  at?: { partition: number; offset: number };
   /** The reader schema: one version's .avsc file. */
   reader: SchemaVersion;
   schemasDir?: string;
@@ -43,7 +45,7 @@ export function javaAvroReaderInstalled(): boolean {
 
 /** Every record of the reader's type on the topic (up to its current end), decoded by Apache Avro. */
 export async function readWithJavaAvro(options: JavaReadOptions): Promise<JavaReadRecord[]> {
-  const { brokers, registryUrl, topic, key, reader, schemasDir = SCHEMAS_DIR } = options;
+  const { brokers, registryUrl, topic, key, at, reader, schemasDir = SCHEMAS_DIR } = options;
   const common = path.join(schemasDir, 'common');
   const named = fs
     .readdirSync(common)
@@ -54,6 +56,7 @@ export async function readWithJavaAvro(options: JavaReadOptions): Promise<JavaRe
     ...['-cp', `${AVRO_READER_LIBS}/*`, SOURCE],
     ...['--bootstrap', brokers.join(','), '--registry', registryUrl, '--topic', topic],
     ...(key === undefined ? [] : ['--key', key]),
+    ...(at === undefined ? [] : ['--partition', String(at.partition), '--offset', String(at.offset)]),
     ...named,
     ...['--reader', path.join(schemasDir, reader.file)],
   ];

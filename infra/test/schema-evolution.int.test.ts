@@ -102,6 +102,14 @@ describe('OrderPlaced v1 and v2 under FULL_TRANSITIVE', () => {
       expect(record.value).not.toHaveProperty('giftMessage');
     }
     expect(asV2.map((record) => record.value.giftMessage)).toEqual([null, 'Happy birthday!']);
+    // One position only (the v2 record at offset 1), as the workshop reads a long-lived stack.
+    const atOne = await readWithJavaAvro({
+      ...stackEndpoints(),
+      topic,
+      at: { partition: 0, offset: 1 },
+      reader: version(1),
+    });
+    expect(atOne.map((record) => record.offset)).toEqual([1]);
     expect(asV2[1]!.value).toMatchObject({
       envelope: { eventId: v2Record.envelope.eventId, occurredAt: v2Record.envelope.occurredAt },
       items: [{ sku: 'SKU-001', quantity: 1 }],
