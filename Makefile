@@ -4,6 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 STACK := infra/native/stack.sh
 MVN := mvn -q -B -f infra/native/pom.xml
+AVRO_READER_MVN := mvn -q -B -f infra/avro-reader/pom.xml
 ASYNCAPI_HTML := npx --yes -p @asyncapi/generator@2.8.4 -p @asyncapi/html-template@3.5.6
 
 # Node 24 (.nvmrc) for everything make runs: the PATH's node when it is new enough, otherwise the
@@ -31,8 +32,9 @@ node_modules/.package-lock.json: package-lock.json package.json $(wildcard */pac
 
 install: node_modules/.package-lock.json fetch ## npm packages + the native stack from Maven Central
 
-fetch: ## fetch Kafka and the schema registry into infra/.stack/dist (Maven Central)
+fetch: ## fetch Kafka, the schema registry and Apache Avro's Java reader into infra/.stack/dist (Maven Central)
 	$(MVN) package
+	$(AVRO_READER_MVN) package
 
 build: node_modules/.package-lock.json ## compile every workspace (tsc -b)
 	npx tsc -b

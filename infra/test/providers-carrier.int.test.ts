@@ -53,6 +53,19 @@ describe('carrier', () => {
     ]);
   });
 
+  it('records the gift message with the shipment, for the parcel label', async () => {
+    await call('POST', '/v1/shipments', {
+      idempotencyKey: 'order-gift',
+      address,
+      items,
+      giftMessage: 'Happy birthday!',
+    });
+
+    const { body: shipments } = await shipmentsUnder('order-gift');
+
+    expect(shipments).toEqual([expect.objectContaining({ status: 'booked', giftMessage: 'Happy birthday!' })]);
+  });
+
   it('refuses postal code 00000, and refuses it again on replay', async () => {
     const refused = await ship('order-2:shipment', '00000');
     const replay = await ship('order-2:shipment', '00000');

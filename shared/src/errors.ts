@@ -50,11 +50,21 @@ export class SchemaInvalidError extends SagaError {
   readonly retriable = false;
 }
 
-/** A schema change that readers or writers of an earlier version could not handle. */
+/**
+ * A schema change that readers or writers of an earlier version could not handle. `registry` holds the
+ * registry's own answer when it was the registry that refused (HTTP 409), so callers can show it as is.
+ */
 export class SchemaIncompatibleError extends SagaError {
   static readonly code = ErrorCodes.SCHEMA_INCOMPATIBLE;
   readonly code = SchemaIncompatibleError.code;
   readonly retriable = false;
+  constructor(
+    message: string,
+    readonly registry?: { status: number; message: string },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }
 
 /** Raised when producing a type the serde was not started with: a wiring bug, not an outage. */

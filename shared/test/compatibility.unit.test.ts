@@ -1,6 +1,17 @@
-// The local schema gate: FULL_TRANSITIVE checks with avsc's resolver, before any registry sees a schema.
+// The local schema gate: FULL_TRANSITIVE checks with avsc's resolver, before any registry sees a schema;
+// a refusal names the field and the rule.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Type } from 'avsc';
-import { checkCatalog, fullTransitiveProblems, loadCatalog, type SchemaVersion } from '@saga/shared';
+import {
+  SCHEMAS_DIR,
+  checkCatalog,
+  formatProblem,
+  fullTransitiveProblems,
+  loadCatalog,
+  type SchemaVersion,
+} from '@saga/shared';
 import { currentType, fixtureType } from './fixtures';
 
 function history(...types: Type[]): SchemaVersion[] {
@@ -15,8 +26,25 @@ function history(...types: Type[]): SchemaVersion[] {
   }));
 }
 
+/** A copy of the repository's schemas with one more version of OrderPlaced, as a developer would add it. */
+function schemasWithOrderPlacedV3(change: (fields: object[]) => object[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schemas-'));
+  fs.cpSync(SCHEMAS_DIR, dir, { recursive: true });
+  const v2 = JSON.parse(fs.readFileSync(path.join(dir, 'order.events', 'OrderPlaced.v2.avsc'), 'utf8'));
+  const v3 = { ...v2, fields: change(v2.fields) };
+  fs.writeFileSync(path.join(dir, 'order.events', 'OrderPlaced.v3.avsc'), JSON.stringify(v3));
+  return dir;
+}
+
+const problemsIn = (dir: string) => checkCatalog(loadCatalog(dir)).map(formatProblem);
+
 describe('schema compatibility gate', () => {
-  it('passes every schema version in the repository', () => {
+  it('passes every schema version in the repository, v1 and v2 side by side', () => {
+    expect(
+      loadCatalog()
+        .versions.filter((entry) => entry.version > 1)
+        .map((entry) => entry.name),
+    ).toEqual(['OrderPlaced', 'PlaceOrder']);
     expect(checkCatalog(loadCatalog())).toEqual([]);
   });
 
@@ -26,13 +54,42 @@ describe('schema compatibility gate', () => {
     ).toEqual([]);
   });
 
-  it('refuses a new field without a default: v2 readers cannot read v1 records', () => {
-    const problems = fullTransitiveProblems(
-      history(currentType('OrderPlaced'), fixtureType('OrderPlaced.v2-incompatible')),
+  it('refuses a v3 field without a default, naming the field, the versions and the rule', () => {
+    const dir = schemasWithOrderPlacedV3((fields) => [...fields, { name: 'loyaltyTier', type: 'string' }]);
+
+    const problems = problemsIn(dir);
+
+    // Against v1 and against v2: transitive. Old readers still read v3 (they skip the field): no forward problem.
+    expect(problems).toEqual([
+      'OrderPlaced v3: field `loyaltyTier` has no default, so a reader built on v3 cannot read data written with v1 (FULL_TRANSITIVE, backward: order.events/OrderPlaced.v3.avsc against order.events/OrderPlaced.v1.avsc)',
+      'OrderPlaced v3: field `loyaltyTier` has no default, so a reader built on v3 cannot read data written with v2 (FULL_TRANSITIVE, backward: order.events/OrderPlaced.v3.avsc against order.events/OrderPlaced.v2.avsc)',
+    ]);
+  });
+
+  it('refuses a v3 that drops a field old readers need, as a forward problem', () => {
+    const dir = schemasWithOrderPlacedV3((fields) =>
+      fields.filter((field) => (field as { name: string }).name !== 'paymentToken'),
     );
 
-    expect(problems).toEqual([
-      expect.objectContaining({ direction: 'backward', newer: 'OrderPlaced.v2.avsc', older: 'OrderPlaced.v1.avsc' }),
+    expect(problemsIn(dir)).toContain(
+      'OrderPlaced v3: field `paymentToken` is missing from v3 and has no default in v1, so a reader built on v1 cannot read data written with v3 (FULL_TRANSITIVE, forward: order.events/OrderPlaced.v3.avsc against order.events/OrderPlaced.v1.avsc)',
+    );
+  });
+
+  it('names a field whose type changed, in both directions', () => {
+    const dir = schemasWithOrderPlacedV3((fields) =>
+      fields.map((field) =>
+        (field as { name: string }).name === 'customerId' ? { name: 'customerId', type: 'long' } : field,
+      ),
+    );
+
+    expect(problemsIn(dir).slice(0, 2)).toEqual([
+      expect.stringMatching(
+        /^OrderPlaced v3: field `customerId` is string in v1 but long in v3, so a reader built on v3/,
+      ),
+      expect.stringMatching(
+        /^OrderPlaced v3: field `customerId` is long in v3 but string in v1, so a reader built on v1/,
+      ),
     ]);
   });
 
@@ -43,8 +100,9 @@ describe('schema compatibility gate', () => {
 
     const problems = fullTransitiveProblems(history(v1, v2, v3));
 
-    expect(problems.map((problem) => `${problem.newer}<-${problem.older}`)).toEqual([
+    expect(problems.map((problem) => `${problem.newer.file}<-${problem.older.file}`)).toEqual([
       'OrderPlaced.v3.avsc<-OrderPlaced.v1.avsc',
     ]);
+    expect(problems[0]?.field).toEqual({ kind: 'no-default', path: 'salesChannel' });
   });
 });

@@ -1,10 +1,12 @@
 // The Avro serde against the real schema registry: every event type round-trips through Kafka,
 // schemas evolve under FULL_TRANSITIVE compatibility, and bad bytes fail with typed errors.
 import {
+  AvroSerde,
   DecodeError,
   EventCatalog,
   EventPublisher,
   RegistryClient,
+  SCHEMAS_DIR,
   SchemaIncompatibleError,
   UnknownSchemaIdError,
   frame,
@@ -53,7 +55,9 @@ describe('Avro serde with the schema registry', () => {
     const v2Id = await registry.register(subject, v2.schema({ exportAttrs: true }));
     const written = { ...(currentType('OrderPlaced').random() as object), salesChannel: 'kiosk' };
 
-    const decoded = await testSerde().decode(frame(v2Id, v2.toBuffer(written)));
+    const v1Build = new AvroSerde(registry, loadCatalog(SCHEMAS_DIR, { maxVersion: 1 }));
+
+    const decoded = await v1Build.decode(frame(v2Id, v2.toBuffer(written)));
 
     expect(decoded.type).toBe('OrderPlaced');
     expect(decoded.value).not.toHaveProperty('salesChannel');
@@ -73,7 +77,29 @@ describe('Avro serde with the schema registry', () => {
     );
 
     await expect(attempt).rejects.toBeInstanceOf(SchemaIncompatibleError);
-    await expect(attempt).rejects.toMatchObject({ retriable: false, message: expect.stringContaining(subject) });
+    await expect(attempt).rejects.toMatchObject({
+      retriable: false,
+      message: expect.stringContaining(subject),
+      registry: { status: 409, message: expect.any(String) },
+    });
+  });
+
+  it('pins FULL_TRANSITIVE on a subject a start left at the default rule, instead of failing every start', async () => {
+    const { registryUrl } = stackEndpoints();
+    const subject = subjectFor(uniqueName('half-registered'), 'saga.order.OrderPlaced');
+    const v1 = currentType('OrderPlaced').schema({ exportAttrs: true });
+    // What a start that died between registering the first schema and setting the rule leaves behind.
+    const posted = await fetch(`${registryUrl}/subjects/${subject}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+      body: JSON.stringify({ schema: JSON.stringify(v1) }),
+    });
+    expect(posted.ok).toBe(true);
+
+    await new RegistryClient(registryUrl).register(subject, v1);
+
+    const config = (await (await fetch(`${registryUrl}/config/${subject}`)).json()) as { compatibilityLevel: string };
+    expect(config.compatibilityLevel).toBe('FULL_TRANSITIVE');
   });
 
   it('rejects bytes that are not Confluent-framed Avro with a non-retriable DecodeError', async () => {

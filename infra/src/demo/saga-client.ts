@@ -8,6 +8,7 @@ export interface OrderView {
   cancellationReason?: string;
   items: { sku: string; quantity: number }[];
   totalAmount?: number;
+  giftMessage?: string;
 }
 export interface TimelineEntry {
   type: string;
@@ -70,12 +71,17 @@ export class SagaClient {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  async placeOrder(sku: string, quantity: number, options: { token?: string; postalCode?: string } = {}) {
+  async placeOrder(
+    sku: string,
+    quantity: number,
+    options: { token?: string; postalCode?: string; giftMessage?: string } = {},
+  ) {
     const body = {
       customerId: 'workshop',
       items: [{ sku, quantity }],
       paymentMethod: { token: options.token ?? 'tok_visa' },
       shippingAddress: { ...ADDRESS, postalCode: options.postalCode ?? ADDRESS.postalCode },
+      ...(options.giftMessage !== undefined && { giftMessage: options.giftMessage }),
     };
     return (await this.call<{ orderId: string }>('POST', `${this.config.gatewayUrl}/orders`, body)).orderId;
   }
@@ -135,7 +141,10 @@ export class SagaClient {
       `${this.config.paymentProviderUrl}/v1/charges?idempotencyKey=${orderId}`,
     );
   shipments = (orderId: string) =>
-    this.call<{ status: string }[]>('GET', `${this.config.carrierUrl}/v1/shipments?idempotencyKey=${orderId}`);
+    this.call<{ status: string; giftMessage?: string }[]>(
+      'GET',
+      `${this.config.carrierUrl}/v1/shipments?idempotencyKey=${orderId}`,
+    );
 
   /** The sum of a Prometheus metric's samples (all label sets) on an ops port. */
   async metric(opsUrl: string, name: string, labelFilter = ''): Promise<number> {

@@ -32,6 +32,7 @@ function parseShipmentRequest(body: unknown): ShipmentRequest {
     idempotencyKey: nonEmptyString(json, 'idempotencyKey'),
     address: parseAddress(json.address),
     items: nonEmptyArray(json, 'items').map(parseItem),
+    ...(json.giftMessage !== undefined && { giftMessage: nonEmptyString(json, 'giftMessage') }),
   };
 }
 

@@ -24,6 +24,8 @@ export interface ShipmentRequest {
   idempotencyKey: string;
   address: Address;
   items: ShipmentItem[];
+  /** Printed on the parcel; optional. */
+  giftMessage?: string;
 }
 
 export interface Shipment extends ShipmentRequest {
@@ -43,7 +45,7 @@ export class ShipmentBook {
 
   /** The shipment this key already booked (or was refused), or a new one. Handlers run to completion, so no race. */
   book(request: ShipmentRequest): Shipment {
-    const fingerprint = JSON.stringify([request.address, request.items]);
+    const fingerprint = JSON.stringify([request.address, request.items, request.giftMessage ?? null]);
     const earlier = this.byKey.get(request.idempotencyKey);
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) throw idempotencyKeyReused(request.idempotencyKey);

@@ -8,6 +8,8 @@ export const Limits = {
   itemsPerOrder: 100,
   quantityPerLine: 10_000,
   restockQuantity: 1_000_000,
+  /** What fits on the carrier's parcel label. */
+  giftMessageLength: 200,
 } as const;
 
 // Messages say what is wanted; "is required" when the field is absent rather than of the wrong type.
@@ -49,6 +51,10 @@ export const placeOrderBody = strict({
       .string(expecting('a string'))
       .regex(/^[A-Za-z]{2}$/, { error: 'must be a two-letter ISO 3166-1 country code' })
       .transform((code) => code.toUpperCase()),
+  }),
+  giftMessage: text(Limits.giftMessageLength).optional().meta({
+    description: 'A note for the recipient, printed on the parcel by the carrier.',
+    example: 'Happy birthday!',
   }),
 }).meta({ id: 'PlaceOrderRequest', description: 'An order to place. Unknown fields are refused.' });
 

@@ -42,12 +42,29 @@ describe('POST /orders', () => {
       items: [{ sku: 'SKU-001', quantity: 2 }],
       paymentToken: 'tok_visa',
       shippingAddress: validOrder().shippingAddress,
+      giftMessage: null,
       envelope: {
         producer: 'gateway',
         correlationId: body.orderId,
         causationId: response.headers.get('x-request-id'),
       },
     });
+  });
+
+  it('When the order has a gift message, Then PlaceOrder carries it and the order view shows it', async () => {
+    const { body } = await placeOrder({}, { ...validOrder(), giftMessage: 'Happy birthday!' });
+
+    expect(gateway.publisher.published[0]?.value).toMatchObject({ giftMessage: 'Happy birthday!' });
+    const order = (await (await gateway.request(`/orders/${body.orderId}`)).json()) as Record<string, unknown>;
+    expect(order.giftMessage).toBe('Happy birthday!');
+  });
+
+  it('When the gift message is too long, Then it answers 400 naming giftMessage and publishes nothing', async () => {
+    const response = await gateway.postJson('/orders', { ...validOrder(), giftMessage: 'x'.repeat(201) });
+
+    const problem = await expectProblem(response, 400, 'validation-failed');
+    expect(problem.errors).toEqual([{ field: 'giftMessage', message: 'must be at most 200 characters' }]);
+    expect(gateway.publisher.published).toHaveLength(0);
   });
 
   it('When the order was accepted, Then it is readable as PENDING at once', async () => {
@@ -172,6 +189,7 @@ describe('GET /orders/{id}', () => {
         items: [{ sku: 'SKU-001', quantity: 2 }],
         paymentToken: 't',
         shippingAddress: validOrder().shippingAddress,
+        giftMessage: null,
       },
       { occurredAt },
     );

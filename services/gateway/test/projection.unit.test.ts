@@ -16,6 +16,7 @@ const placed = (occurredAt = T0) =>
         items: [{ sku: 'SKU-001', quantity: 2 }],
         paymentToken: 'tok_visa',
         shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+        giftMessage: null,
       },
       { occurredAt },
     ),
@@ -139,6 +140,7 @@ describe("the gateway's own accepted order", () => {
     items: [{ sku: 'SKU-001', quantity: 2 }],
     paymentToken: 'tok_visa',
     shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    giftMessage: null,
   });
 
   it('is PENDING at once, without a timeline entry until its PlaceOrder is read back', () => {

@@ -21,6 +21,15 @@ describe('the PlaceOrder request body', () => {
     expect(parseBody(placeOrderBody, body)).toEqual({ ...validOrder() });
   });
 
+  it('takes an optional gift message of up to the label length, refusing a blank or non-string one', () => {
+    expect(parseBody(placeOrderBody, { ...validOrder(), giftMessage: ' Hi! ' }).giftMessage).toBe('Hi!');
+    const longest = 'x'.repeat(Limits.giftMessageLength);
+    expect(parseBody(placeOrderBody, { ...validOrder(), giftMessage: longest }).giftMessage).toBe(longest);
+    for (const giftMessage of ['', '  ', 42, null, `${longest}x`]) {
+      expect(fields(fieldErrorsOf(placeOrderBody, { ...validOrder(), giftMessage }))).toEqual(['giftMessage']);
+    }
+  });
+
   it('names every missing field', () => {
     const errors = fieldErrorsOf(placeOrderBody, {});
     expect(fields(errors)).toEqual(['customerId', 'items', 'paymentMethod', 'shippingAddress']);

@@ -41,6 +41,7 @@ const place = (orderId: string, ...items: OrderLine[]) =>
         items,
         paymentToken: 'tok_visa',
         shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+        giftMessage: null,
       },
       orderId,
     ),

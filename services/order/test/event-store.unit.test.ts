@@ -38,6 +38,7 @@ const placeOrder = (orderId: string) =>
     customerId: 'c-1',
     items: [{ sku: 'SKU-001', quantity: 1 }],
     paymentToken: 'tok_visa',
+    giftMessage: null,
     shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
   });
 const stockReserved = (orderId: string) =>

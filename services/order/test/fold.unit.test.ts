@@ -13,6 +13,7 @@ const stream: OrderEvent[] = [
       items: [{ sku: 'A', quantity: 1 }],
       paymentToken: 't',
       shippingAddress: address,
+      giftMessage: null,
     },
   },
   { type: 'StockReserved', body: { orderId: 'o-1', lines: [], totalCents: 500, currency: 'EUR' } },

@@ -12,6 +12,7 @@ const command: PlaceOrder = {
   items: [{ sku: 'SKU-001', quantity: 2 }],
   paymentToken: 'tok_visa',
   shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+  giftMessage: null,
 };
 const reserved = {
   orderId: 'o-1',

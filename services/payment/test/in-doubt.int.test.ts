@@ -55,6 +55,7 @@ const placed: EventMap['OrderPlaced'] = {
   items: [{ sku: 'SKU-001', quantity: 1 }],
   paymentToken: 'tok_visa',
   shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+  giftMessage: null,
 };
 const reserved: EventMap['StockReserved'] = {
   envelope: newEnvelope('inventory-service', cause),

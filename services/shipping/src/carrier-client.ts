@@ -32,7 +32,7 @@ export class CarrierClient implements Carrier {
     private readonly breaker?: ProviderBreaker,
   ) {}
 
-  async book({ idempotencyKey, address, items }: BookingRequest): Promise<BookingOutcome> {
+  async book({ idempotencyKey, address, items, giftMessage }: BookingRequest): Promise<BookingOutcome> {
     // Only the fields the carrier takes, whatever else the decoded event records carry.
     const body = {
       idempotencyKey,
@@ -44,6 +44,7 @@ export class CarrierClient implements Carrier {
         country: address.country,
       },
       items: items.map(({ sku, quantity }) => ({ sku, quantity })),
+      ...(giftMessage !== null && { giftMessage }),
     };
     const answer = await callProvider<BookingAnswer | undefined>(
       PROVIDER,

@@ -14,6 +14,8 @@ export const SHIPPING_MIGRATIONS = [
      shipment_id     TEXT,
      updated_at      INTEGER NOT NULL
    );`,
+  // OrderPlaced v2: kept until the booking, which may wait for PaymentCompleted.
+  `ALTER TABLE shipments ADD COLUMN gift_message TEXT;`,
 ];
 
 export interface ShipmentStore {
@@ -31,6 +33,7 @@ interface ShipmentRow {
   order_id: string;
   address: string | null;
   items: string | null;
+  gift_message: string | null;
   paid: number;
   status: Shipment['status'];
   order_cancelled: number;
@@ -46,6 +49,7 @@ function toShipment(row: ShipmentRow): Shipment {
     orderId: row.order_id,
     address: parsed<Shipment['address']>(row.address),
     items: parsed<Shipment['items']>(row.items),
+    giftMessage: row.gift_message,
     paid: row.paid === 1,
     status: row.status,
     orderCancelled: row.order_cancelled === 1,
@@ -69,9 +73,10 @@ export class SqliteShipmentStore implements ShipmentStore {
   async save(shipment: Shipment): Promise<void> {
     this.database
       .prepared(
-        `INSERT INTO shipments (order_id, address, items, paid, status, order_cancelled, shipment_id, updated_at)
-         VALUES (@orderId, @address, @items, @paid, @status, @orderCancelled, @shipmentId, @updatedAt)
+        `INSERT INTO shipments (order_id, address, items, gift_message, paid, status, order_cancelled, shipment_id, updated_at)
+         VALUES (@orderId, @address, @items, @giftMessage, @paid, @status, @orderCancelled, @shipmentId, @updatedAt)
          ON CONFLICT (order_id) DO UPDATE SET address = excluded.address, items = excluded.items,
+           gift_message = excluded.gift_message,
            paid = excluded.paid, status = excluded.status, order_cancelled = excluded.order_cancelled,
            shipment_id = excluded.shipment_id, updated_at = excluded.updated_at`,
       )

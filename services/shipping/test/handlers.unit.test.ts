@@ -71,6 +71,7 @@ const orderPlaced: EventMap['OrderPlaced'] = {
   items: [{ sku: 'SKU-001', quantity: 2 }],
   paymentToken: 'tok_visa',
   shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+  giftMessage: null,
 };
 const paymentCompleted: EventMap['PaymentCompleted'] = {
   envelope: newEnvelope('payment-service', cause),

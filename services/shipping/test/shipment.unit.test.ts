@@ -14,7 +14,7 @@ import {
 
 const address = { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' };
 const items = [{ sku: 'SKU-001', quantity: 2 }];
-const placed = { orderId: 'o-1', shippingAddress: address, items };
+const placed = { orderId: 'o-1', shippingAddress: address, items, giftMessage: null };
 const booked: BookingOutcome = { kind: 'booked', shipmentId: 'shp_1', carrier: 'FakeEx', trackingNumber: 'FX1' };
 const refused: BookingOutcome = { kind: 'refused', reason: 'undeliverable_address' };
 
@@ -41,6 +41,24 @@ describe('shipment decisions', () => {
       request,
     });
     expect(nextStep(addressKnown(paid(undefined, 'o-1', 1), placed, 2))).toMatchObject({ kind: 'book', request });
+  });
+
+  it("passes OrderPlaced v2's gift message to the carrier, and books a v1 OrderPlaced without one", () => {
+    const gift = { ...placed, giftMessage: 'Happy birthday!' };
+
+    const withGift = expectStep(nextStep(paid(addressKnown(undefined, gift, 1), 'o-1', 2)), 'book');
+    const paidFirst = expectStep(nextStep(addressKnown(paid(undefined, 'o-1', 1), gift, 2)), 'book');
+
+    expect(withGift.request.giftMessage).toBe('Happy birthday!');
+    expect(paidFirst.request.giftMessage).toBe('Happy birthday!');
+    expect(bookStep().request.giftMessage).toBeNull();
+  });
+
+  it('keeps the first gift message, so a booking re-sent after a redelivered OrderPlaced is unchanged', () => {
+    const first = addressKnown(undefined, { ...placed, giftMessage: 'first' }, 1);
+    const again = addressKnown(first, { ...placed, giftMessage: 'second' }, 2);
+
+    expect(again.giftMessage).toBe('first');
   });
 
   it('schedules the shipment with the carrier and tracking number when the carrier books it', () => {

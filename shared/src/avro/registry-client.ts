@@ -19,6 +19,7 @@ export const SUBJECT_COMPATIBILITY = COMPATIBILITY.FULL_TRANSITIVE;
  * answers would hold the record being decoded, and its partition, forever, without a word in the log.
  */
 const REQUEST_TIMEOUT_MS = 10_000;
+const CLIENT_ID = 'saga-reference';
 
 // mappersmith reports a refused or dropped connection as a status-400 response with no body.
 const NETWORK_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|EAI_AGAIN|ENOTFOUND|socket hang up|timeout/i;
@@ -28,20 +29,19 @@ interface HttpError {
   message?: string;
 }
 
-/** The client's refusal to register under a subject whose level is not the one asked for. */
-function isUnpinnedSubject(error: unknown): boolean {
-  return (error as Error | undefined)?.name === 'ConfluentSchemaRegistryCompatibilityError';
-}
-
 function classify(error: unknown, what: string): SagaError {
   const { status, message = String(error) } = (error ?? {}) as HttpError;
   if (status === undefined || status >= 500 || status === 408 || status === 429 || NETWORK_FAILURE.test(message)) {
     return new RegistryUnavailableError(`schema registry unavailable while ${what}: ${message}`, { cause: error });
   }
   if (status === 409) {
-    return new SchemaIncompatibleError(`registry refused ${what}: incompatible with earlier versions: ${message}`, {
-      cause: error,
-    });
+    // The client prefixes its id ("saga-reference - "); the rest is the registry's own words.
+    const registryMessage = message.replace(`${CLIENT_ID} - `, '');
+    return new SchemaIncompatibleError(
+      `registry refused ${what} (HTTP 409): incompatible with earlier versions: ${registryMessage}`,
+      { status, message: registryMessage },
+      { cause: error },
+    );
   }
   return new RegistryRejectedError(`registry refused ${what} (HTTP ${status}): ${message}`, status, { cause: error });
 }
@@ -63,52 +63,48 @@ export class RegistryClient {
 
   constructor(readonly url: string) {
     // Retries stay with the caller, which knows whether it is starting up or handling a record.
-    this.client = new SchemaRegistry({ host: url, clientId: 'saga-reference', retry: { retries: 0 } });
+    this.client = new SchemaRegistry({ host: url, clientId: CLIENT_ID, retry: { retries: 0 } });
   }
 
   /** Registers (or finds) `schema` under `subject`, pinning the subject's compatibility. */
   async register(subject: string, schema: AvroSchema): Promise<number> {
+    const what = `registering ${subject}`;
     try {
       return await this.registerOnce(subject, schema);
     } catch (error) {
-      if (!isUnpinnedSubject(error)) throw classify(error, `registering ${subject}`);
+      // The client registers a new subject's first schema and only then sets its rule: a start that
+      // died in between (a registry slow to answer on a busy machine) leaves the subject at the
+      // registry's default, and the client refuses it on every later start. Pin the rule and go on.
+      if ((error as Error | undefined)?.name !== 'ConfluentSchemaRegistryCompatibilityError')
+        throw classify(error, what);
     }
-    // The client stores the schema first and sets the subject's level in a second request; a first
-    // registration cut short between the two (a timeout, a crash) leaves the subject at the registry's
-    // default level, and every later start refused it. Pin the level, then register again.
-    await this.pinCompatibility(subject);
     try {
+      await withDeadline(this.pinCompatibility(subject), what);
       return await this.registerOnce(subject, schema);
     } catch (error) {
-      throw classify(error, `registering ${subject}`);
+      throw classify(error, what);
     }
   }
 
   private async registerOnce(subject: string, schema: AvroSchema): Promise<number> {
-    const { id } = await withDeadline(
-      this.client.register(
-        { type: 'AVRO' as never, schema: JSON.stringify(schema) },
-        { subject, compatibility: SUBJECT_COMPATIBILITY },
-      ),
-      `registering ${subject}`,
+    const registration = this.client.register(
+      { type: 'AVRO' as never, schema: JSON.stringify(schema) },
+      { subject, compatibility: SUBJECT_COMPATIBILITY },
     );
-    return id;
+    return (await withDeadline(registration, `registering ${subject}`)).id;
   }
 
   private async pinCompatibility(subject: string): Promise<void> {
-    const what = `setting ${subject}'s compatibility to ${SUBJECT_COMPATIBILITY}`;
-    let response: Response;
-    try {
-      response = await fetch(`${this.url}/config/${encodeURIComponent(subject)}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
-        body: JSON.stringify({ compatibility: SUBJECT_COMPATIBILITY }),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw classify(error, what);
+    const response = await fetch(`${this.url}/config/${encodeURIComponent(subject)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+      body: JSON.stringify({ compatibility: SUBJECT_COMPATIBILITY }),
+    });
+    if (!response.ok) {
+      const error = new Error(`setting ${SUBJECT_COMPATIBILITY}: ${await response.text()}`) as Error & HttpError;
+      error.status = response.status;
+      throw error;
     }
-    if (!response.ok) throw classify({ status: response.status, message: await response.text() }, what);
   }
 
   /** The writer schema behind a schema id, as JSON. */

@@ -31,11 +31,19 @@ export class AvroSerde {
     private readonly catalog: SchemaCatalog,
   ) {}
 
-  /** Registers the current schema of every type this process writes. Call once at start. */
+  /**
+   * Registers every version of every type this process writes, oldest first, and writes with the
+   * current one. Earlier versions first, so even a fresh registry holds the whole history the schemas
+   * folder has and judges the next change against all of it (FULL_TRANSITIVE). Call once at start.
+   */
   async registerWriters(types: readonly EventType[]): Promise<void> {
     for (const type of types) {
       const entry = this.entry(type);
-      const id = await this.registry.register(subjectFor(entry.topic, entry.fullName), entry.schema);
+      const subject = subjectFor(entry.topic, entry.fullName);
+      let id = 0;
+      for (const version of this.catalog.versions.filter((candidate) => candidate.name === type)) {
+        id = await this.registry.register(subject, version.schema);
+      }
       this.writerIds.set(type, { id, entry });
     }
   }

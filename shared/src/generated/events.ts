@@ -106,6 +106,8 @@ export interface PlaceOrder {
   /** Opaque token from the payment provider. */
   paymentToken: string;
   shippingAddress: ShippingAddress;
+  /** Optional note for the recipient, printed on the parcel by the carrier. Added in v2; v1 records read as null. */
+  giftMessage: null | string;
 }
 
 /** A product and how many of it. */
@@ -156,6 +158,8 @@ export interface OrderPlaced {
   items: Array<OrderLine>;
   paymentToken: string;
   shippingAddress: ShippingAddress;
+  /** Optional note for the recipient, printed on the parcel by the carrier. Added in v2; v1 records read as null. */
+  giftMessage: null | string;
 }
 
 /** The customer was charged. */
@@ -255,10 +259,10 @@ export const EventCatalog = {
   StockSold: { topic: 'inventory.events', fullName: 'saga.inventory.StockSold', version: 1 },
   StockLevelChanged: { topic: 'inventory.stock', fullName: 'saga.inventory.StockLevelChanged', version: 1 },
   CancelOrder: { topic: 'order.commands', fullName: 'saga.order.CancelOrder', version: 1 },
-  PlaceOrder: { topic: 'order.commands', fullName: 'saga.order.PlaceOrder', version: 1 },
+  PlaceOrder: { topic: 'order.commands', fullName: 'saga.order.PlaceOrder', version: 2 },
   OrderCancelled: { topic: 'order.events', fullName: 'saga.order.OrderCancelled', version: 1 },
   OrderConfirmed: { topic: 'order.events', fullName: 'saga.order.OrderConfirmed', version: 1 },
-  OrderPlaced: { topic: 'order.events', fullName: 'saga.order.OrderPlaced', version: 1 },
+  OrderPlaced: { topic: 'order.events', fullName: 'saga.order.OrderPlaced', version: 2 },
   PaymentCompleted: { topic: 'payment.events', fullName: 'saga.payment.PaymentCompleted', version: 1 },
   PaymentFailed: { topic: 'payment.events', fullName: 'saga.payment.PaymentFailed', version: 1 },
   PaymentRefunded: { topic: 'payment.events', fullName: 'saga.payment.PaymentRefunded', version: 1 },

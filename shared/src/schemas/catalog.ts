@@ -60,7 +60,15 @@ export function parseRecord(schema: AvroSchema, commons: AvroSchema[], source: s
   }
 }
 
-export function loadCatalog(dir: string = SCHEMAS_DIR): SchemaCatalog {
+export interface LoadOptions {
+  /**
+   * Ignore versions above this one: the schemas as a build made before they existed loaded them (an
+   * "old build", for proving that consumers not yet upgraded read what upgraded producers write).
+   */
+  maxVersion?: number;
+}
+
+export function loadCatalog(dir: string = SCHEMAS_DIR, { maxVersion = Infinity }: LoadOptions = {}): SchemaCatalog {
   const commons = commonSchemas(dir);
   const versions: SchemaVersion[] = [];
   const topics = fs
@@ -74,6 +82,7 @@ export function loadCatalog(dir: string = SCHEMAS_DIR): SchemaCatalog {
       const source = path.join(topic, file);
       if (!match) throw new SchemaInvalidError(`${source}: expected <RecordName>.v<N>.avsc`);
       const [, name, version] = match as unknown as [string, string, string];
+      if (Number(version) > maxVersion) continue;
       const type = parseRecord(readJson(path.join(dir, topic, file)), commons, source);
       if (type.name?.split('.').pop() !== name) {
         throw new SchemaInvalidError(`${source}: file is named ${name} but declares ${type.name}`);

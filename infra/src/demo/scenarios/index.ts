@@ -2,6 +2,7 @@
 import type { Scenario } from '../scenario';
 import { customerCancel, sagaTimeout } from './cancellation';
 import { eventSourcing } from './event-sourcing';
+import { schemaEvolution } from './evolution';
 import { duplicateDelivery, poisonMessage } from './failures';
 import { ordering, replay } from './log';
 import { happyPath, outOfStock, paymentDeclined, shippingFailed } from './outcomes';
@@ -20,7 +21,8 @@ export const scenarios: readonly Scenario[] = [
   providerOutage,
   serviceCrash,
   ordering,
-  replay,
+  schemaEvolution,
   eventSourcing,
   readModelRebuild,
+  replay,
 ];

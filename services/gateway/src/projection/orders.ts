@@ -31,6 +31,8 @@ export interface OrderState {
   /** Null until the placement (PlaceOrder, OrderPlaced or this gateway's own request) was seen. */
   customerId: string | null;
   items: OrderLine[];
+  /** From the placement; v1 placements carry none. Absent in states stored before it existed. */
+  giftMessage?: string | null;
   status: OrderStatus;
   cancellationReason: CancellationReason | null;
   /** Minor units by sku, from StockReserved. */
@@ -69,7 +71,8 @@ export function timelineOrder(a: TimelineEntry, b: TimelineEntry): number {
 function placed(order: OrderState, placement: PlaceOrder | EventMap['OrderPlaced']): OrderState {
   const at = placement.envelope.occurredAt;
   if (order.customerId !== null) return { ...order, createdAt: Math.min(order.createdAt ?? at, at) };
-  return { ...order, customerId: placement.customerId, items: placement.items, createdAt: at };
+  const { customerId, items, giftMessage } = placement;
+  return { ...order, customerId, items, giftMessage, createdAt: at };
 }
 
 /** The state change one record makes. Terminal statuses are final: nothing moves an order back. */

@@ -29,6 +29,7 @@ export function toPlaceOrder(body: PlaceOrderBody, orderId: string, requestId: s
     items: body.items,
     paymentToken: body.paymentMethod.token,
     shippingAddress: body.shippingAddress,
+    giftMessage: body.giftMessage ?? null,
   };
 }
 

@@ -50,6 +50,7 @@ export const orderView = z
     ),
     totalAmount: money.optional().meta({ description: 'Once the stock was reserved' }),
     currency: currency.optional(),
+    giftMessage: z.string().optional().meta({ description: 'The note for the recipient, when the order has one' }),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -105,6 +106,7 @@ export function orderJson(order: OrderState & { customerId: string }): z.infer<t
     }),
     ...(order.totalCents !== null && { totalAmount: amount(order.totalCents) }),
     ...(order.currency !== null && { currency: order.currency }),
+    ...(order.giftMessage != null && { giftMessage: order.giftMessage }),
     createdAt: instant(order.createdAt ?? order.updatedAt),
     updatedAt: instant(order.updatedAt),
   };

@@ -9,6 +9,8 @@ export interface Shipment {
   orderId: string;
   address: ShippingAddress | null;
   items: OrderLine[] | null;
+  /** OrderPlaced v2's note for the recipient, passed to the carrier; null when none (or a v1 OrderPlaced). */
+  giftMessage: string | null;
   paid: boolean;
   /**
    * BOOKING: a booking was sent and its answer is not recorded yet, so it may have happened.
@@ -30,6 +32,7 @@ export interface BookingRequest {
   idempotencyKey: string;
   address: ShippingAddress;
   items: OrderLine[];
+  giftMessage: string | null;
 }
 
 export type BookingOutcome =
@@ -53,6 +56,7 @@ function blank(orderId: string, now: number): Shipment {
     orderId,
     address: null,
     items: null,
+    giftMessage: null,
     paid: false,
     status: 'NONE',
     orderCancelled: false,
@@ -64,7 +68,7 @@ function blank(orderId: string, now: number): Shipment {
 /** OrderPlaced: where to and what. The first value recorded wins, so a booking is re-sent unchanged. */
 export function addressKnown(
   shipment: Shipment | undefined,
-  event: Pick<OrderPlaced, 'orderId' | 'shippingAddress' | 'items'>,
+  event: Pick<OrderPlaced, 'orderId' | 'shippingAddress' | 'items' | 'giftMessage'>,
   now: number,
 ): Shipment {
   const current = shipment ?? blank(event.orderId, now);
@@ -72,6 +76,8 @@ export function addressKnown(
     ...current,
     address: current.address ?? event.shippingAddress,
     items: current.items ?? event.items,
+    // Taken with the address, never on its own: a later OrderPlaced must not change a booking being re-sent.
+    giftMessage: current.address === null ? event.giftMessage : current.giftMessage,
     updatedAt: now,
   };
 }
@@ -89,9 +95,9 @@ export function orderCancelled(shipment: Shipment | undefined, orderId: string, 
 }
 
 export function nextStep(shipment: Shipment): Step {
-  const { orderId, status, address, items, shipmentId } = shipment;
+  const { orderId, status, address, items, giftMessage, shipmentId } = shipment;
   if (address !== null && items !== null) {
-    const request = { idempotencyKey: orderId, address, items };
+    const request = { idempotencyKey: orderId, address, items, giftMessage };
     // Never book again to find out: a booking that never reached the carrier must not be made for an
     // order cancelled meanwhile.
     if (status === 'BOOKING') return { kind: 'settle', shipment, request };
