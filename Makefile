@@ -52,6 +52,9 @@ docs: build ## write the contracts into docs/: openapi.json (gateway), asyncapi.
 	@# The HTML: AsyncAPI generator 2.8 (3.x needs Node 24) with its html-template, fetched by npx on first
 	@# use and cached, so their ~900 packages stay out of the project's lock. Their install scripts are
 	@# skipped: the only one that matters, puppeteer's, downloads a browser for the PDF option, unused here.
+	@# The generator looks for a global npm (requireg); the Node that node.sh fetches is the bare binary, so
+	@# point it at the folder holding the npm on the PATH.
+	NODE_PATH="$$(dirname "$$(dirname "$$(dirname "$$(readlink -f "$$(command -v npm)")")")")" \
 	PUPPETEER_SKIP_DOWNLOAD=1 npm_config_ignore_scripts=true $(ASYNCAPI_HTML) -c \
 	  'ag docs/asyncapi.yaml "$$(dirname "$$(dirname "$$(command -v ag)")")/@asyncapi/html-template" -o docs/asyncapi -p singleFile=false -p sidebarOrganization=byTags --force-write --disable-warning'
 

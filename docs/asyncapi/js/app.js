@@ -1628,7 +1628,7 @@
           "name": "PlaceOrder",
           "title": "PlaceOrder",
           "summary": "Command: place a new order (gateway -> order service).",
-          "description": "Subject `order.commands-saga.order.PlaceOrder`, version 1 (shared/schemas/order.commands/PlaceOrder.v1.avsc).",
+          "description": "Subject `order.commands-saga.order.PlaceOrder`, version 2 (shared/schemas/order.commands/PlaceOrder.v2.avsc).",
           "contentType": "application/octet-stream",
           "correlationId": "$ref:$.channels.inventory.commands.messages.RestockProduct.correlationId",
           "headers": {
@@ -1779,6 +1779,21 @@
                   },
                   "description": "Where the order goes.",
                   "x-parser-schema-id": "saga.common.ShippingAddress"
+                },
+                "giftMessage": {
+                  "oneOf": [
+                    {
+                      "type": "string",
+                      "x-parser-schema-id": "<anonymous-schema-116>"
+                    },
+                    {
+                      "type": "null",
+                      "x-parser-schema-id": "<anonymous-schema-117>"
+                    }
+                  ],
+                  "description": "Optional note for the recipient, printed on the parcel by the carrier. Added in v2; v1 records read as null.",
+                  "default": null,
+                  "x-parser-schema-id": "<anonymous-schema-115>"
                 }
               },
               "description": "Command: place a new order (gateway -> order service).",
@@ -1892,6 +1907,15 @@
                     "doc": "Where the order goes.",
                     "namespace": "saga.common"
                   }
+                },
+                {
+                  "name": "giftMessage",
+                  "type": [
+                    "null",
+                    "string"
+                  ],
+                  "default": null,
+                  "doc": "Optional note for the recipient, printed on the parcel by the carrier. Added in v2; v1 records read as null."
                 }
               ],
               "doc": "Command: place a new order (gateway -> order service).",
@@ -1948,19 +1972,19 @@
                 "type": "string",
                 "const": "OrderCancelled",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-116>"
+                "x-parser-schema-id": "<anonymous-schema-119>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-117>"
+                "x-parser-schema-id": "<anonymous-schema-120>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-115>"
+            "x-parser-schema-id": "<anonymous-schema-118>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -1985,29 +2009,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-118>"
+                      "x-parser-schema-id": "<anonymous-schema-121>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-119>"
+                      "x-parser-schema-id": "<anonymous-schema-122>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-120>"
+                      "x-parser-schema-id": "<anonymous-schema-123>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-121>"
+                      "x-parser-schema-id": "<anonymous-schema-124>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-122>"
+                      "x-parser-schema-id": "<anonymous-schema-125>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -2016,7 +2040,7 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-123>"
+                  "x-parser-schema-id": "<anonymous-schema-126>"
                 },
                 "reason": {
                   "type": "string",
@@ -2028,7 +2052,7 @@
                     "CANCELLED_BY_CUSTOMER",
                     "TIMED_OUT"
                   ],
-                  "x-parser-schema-id": "<anonymous-schema-124>"
+                  "x-parser-schema-id": "<anonymous-schema-127>"
                 }
               },
               "description": "The order is CANCELLED; services undo what they did for it.",
@@ -2123,19 +2147,19 @@
                 "type": "string",
                 "const": "OrderConfirmed",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-126>"
+                "x-parser-schema-id": "<anonymous-schema-129>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-127>"
+                "x-parser-schema-id": "<anonymous-schema-130>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-125>"
+            "x-parser-schema-id": "<anonymous-schema-128>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -2161,29 +2185,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-128>"
+                      "x-parser-schema-id": "<anonymous-schema-131>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-129>"
+                      "x-parser-schema-id": "<anonymous-schema-132>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-130>"
+                      "x-parser-schema-id": "<anonymous-schema-133>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-131>"
+                      "x-parser-schema-id": "<anonymous-schema-134>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-132>"
+                      "x-parser-schema-id": "<anonymous-schema-135>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -2192,18 +2216,18 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-133>"
+                  "x-parser-schema-id": "<anonymous-schema-136>"
                 },
                 "totalCents": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "<anonymous-schema-134>"
+                  "x-parser-schema-id": "<anonymous-schema-137>"
                 },
                 "currency": {
                   "type": "string",
                   "description": "ISO 4217 code.",
-                  "x-parser-schema-id": "<anonymous-schema-135>"
+                  "x-parser-schema-id": "<anonymous-schema-138>"
                 }
               },
               "description": "Every step succeeded: the order is CONFIRMED.",
@@ -2288,7 +2312,7 @@
           "name": "OrderPlaced",
           "title": "OrderPlaced",
           "summary": "An order was accepted and is PENDING: the saga starts here.",
-          "description": "Subject `order.events-saga.order.OrderPlaced`, version 1 (shared/schemas/order.events/OrderPlaced.v1.avsc).",
+          "description": "Subject `order.events-saga.order.OrderPlaced`, version 2 (shared/schemas/order.events/OrderPlaced.v2.avsc).",
           "contentType": "application/octet-stream",
           "correlationId": "$ref:$.channels.inventory.commands.messages.RestockProduct.correlationId",
           "headers": {
@@ -2298,19 +2322,19 @@
                 "type": "string",
                 "const": "OrderPlaced",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-137>"
+                "x-parser-schema-id": "<anonymous-schema-140>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-138>"
+                "x-parser-schema-id": "<anonymous-schema-141>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-136>"
+            "x-parser-schema-id": "<anonymous-schema-139>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -2338,29 +2362,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-139>"
+                      "x-parser-schema-id": "<anonymous-schema-142>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-140>"
+                      "x-parser-schema-id": "<anonymous-schema-143>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-141>"
+                      "x-parser-schema-id": "<anonymous-schema-144>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-142>"
+                      "x-parser-schema-id": "<anonymous-schema-145>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-143>"
+                      "x-parser-schema-id": "<anonymous-schema-146>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -2369,11 +2393,11 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-144>"
+                  "x-parser-schema-id": "<anonymous-schema-147>"
                 },
                 "customerId": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-145>"
+                  "x-parser-schema-id": "<anonymous-schema-148>"
                 },
                 "items": {
                   "type": "array",
@@ -2386,23 +2410,23 @@
                     "properties": {
                       "sku": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-147>"
+                        "x-parser-schema-id": "<anonymous-schema-150>"
                       },
                       "quantity": {
                         "type": "integer",
                         "minimum": -2147483648,
                         "maximum": 2147483647,
-                        "x-parser-schema-id": "<anonymous-schema-148>"
+                        "x-parser-schema-id": "<anonymous-schema-151>"
                       }
                     },
                     "description": "A product and how many of it.",
                     "x-parser-schema-id": "saga.common.OrderLine"
                   },
-                  "x-parser-schema-id": "<anonymous-schema-146>"
+                  "x-parser-schema-id": "<anonymous-schema-149>"
                 },
                 "paymentToken": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-149>"
+                  "x-parser-schema-id": "<anonymous-schema-152>"
                 },
                 "shippingAddress": {
                   "type": "object",
@@ -2416,28 +2440,43 @@
                   "properties": {
                     "name": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-150>"
+                      "x-parser-schema-id": "<anonymous-schema-153>"
                     },
                     "line1": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-151>"
+                      "x-parser-schema-id": "<anonymous-schema-154>"
                     },
                     "city": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-152>"
+                      "x-parser-schema-id": "<anonymous-schema-155>"
                     },
                     "postalCode": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-153>"
+                      "x-parser-schema-id": "<anonymous-schema-156>"
                     },
                     "country": {
                       "type": "string",
                       "description": "ISO 3166-1 alpha-2.",
-                      "x-parser-schema-id": "<anonymous-schema-154>"
+                      "x-parser-schema-id": "<anonymous-schema-157>"
                     }
                   },
                   "description": "Where the order goes.",
                   "x-parser-schema-id": "saga.common.ShippingAddress"
+                },
+                "giftMessage": {
+                  "oneOf": [
+                    {
+                      "type": "string",
+                      "x-parser-schema-id": "<anonymous-schema-159>"
+                    },
+                    {
+                      "type": "null",
+                      "x-parser-schema-id": "<anonymous-schema-160>"
+                    }
+                  ],
+                  "description": "Optional note for the recipient, printed on the parcel by the carrier. Added in v2; v1 records read as null.",
+                  "default": null,
+                  "x-parser-schema-id": "<anonymous-schema-158>"
                 }
               },
               "description": "An order was accepted and is PENDING: the saga starts here.",
@@ -2550,6 +2589,15 @@
                     "doc": "Where the order goes.",
                     "namespace": "saga.common"
                   }
+                },
+                {
+                  "name": "giftMessage",
+                  "type": [
+                    "null",
+                    "string"
+                  ],
+                  "default": null,
+                  "doc": "Optional note for the recipient, printed on the parcel by the carrier. Added in v2; v1 records read as null."
                 }
               ],
               "doc": "An order was accepted and is PENDING: the saga starts here.",
@@ -2628,19 +2676,19 @@
                 "type": "string",
                 "const": "PaymentCompleted",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-156>"
+                "x-parser-schema-id": "<anonymous-schema-162>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-157>"
+                "x-parser-schema-id": "<anonymous-schema-163>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-155>"
+            "x-parser-schema-id": "<anonymous-schema-161>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -2667,29 +2715,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-158>"
+                      "x-parser-schema-id": "<anonymous-schema-164>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-159>"
+                      "x-parser-schema-id": "<anonymous-schema-165>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-160>"
+                      "x-parser-schema-id": "<anonymous-schema-166>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-161>"
+                      "x-parser-schema-id": "<anonymous-schema-167>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-162>"
+                      "x-parser-schema-id": "<anonymous-schema-168>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -2698,23 +2746,23 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-163>"
+                  "x-parser-schema-id": "<anonymous-schema-169>"
                 },
                 "paymentId": {
                   "type": "string",
                   "description": "The provider's charge id.",
-                  "x-parser-schema-id": "<anonymous-schema-164>"
+                  "x-parser-schema-id": "<anonymous-schema-170>"
                 },
                 "amountCents": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "<anonymous-schema-165>"
+                  "x-parser-schema-id": "<anonymous-schema-171>"
                 },
                 "currency": {
                   "type": "string",
                   "description": "ISO 4217 code.",
-                  "x-parser-schema-id": "<anonymous-schema-166>"
+                  "x-parser-schema-id": "<anonymous-schema-172>"
                 }
               },
               "description": "The customer was charged.",
@@ -2814,19 +2862,19 @@
                 "type": "string",
                 "const": "PaymentFailed",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-168>"
+                "x-parser-schema-id": "<anonymous-schema-174>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-169>"
+                "x-parser-schema-id": "<anonymous-schema-175>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-167>"
+            "x-parser-schema-id": "<anonymous-schema-173>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -2851,29 +2899,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-170>"
+                      "x-parser-schema-id": "<anonymous-schema-176>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-171>"
+                      "x-parser-schema-id": "<anonymous-schema-177>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-172>"
+                      "x-parser-schema-id": "<anonymous-schema-178>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-173>"
+                      "x-parser-schema-id": "<anonymous-schema-179>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-174>"
+                      "x-parser-schema-id": "<anonymous-schema-180>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -2882,12 +2930,12 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-175>"
+                  "x-parser-schema-id": "<anonymous-schema-181>"
                 },
                 "reason": {
                   "type": "string",
                   "description": "The provider's decline code.",
-                  "x-parser-schema-id": "<anonymous-schema-176>"
+                  "x-parser-schema-id": "<anonymous-schema-182>"
                 }
               },
               "description": "The provider declined the charge.",
@@ -2978,19 +3026,19 @@
                 "type": "string",
                 "const": "PaymentRefunded",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-178>"
+                "x-parser-schema-id": "<anonymous-schema-184>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-179>"
+                "x-parser-schema-id": "<anonymous-schema-185>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-177>"
+            "x-parser-schema-id": "<anonymous-schema-183>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -3017,29 +3065,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-180>"
+                      "x-parser-schema-id": "<anonymous-schema-186>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-181>"
+                      "x-parser-schema-id": "<anonymous-schema-187>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-182>"
+                      "x-parser-schema-id": "<anonymous-schema-188>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-183>"
+                      "x-parser-schema-id": "<anonymous-schema-189>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-184>"
+                      "x-parser-schema-id": "<anonymous-schema-190>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -3048,22 +3096,22 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-185>"
+                  "x-parser-schema-id": "<anonymous-schema-191>"
                 },
                 "paymentId": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-186>"
+                  "x-parser-schema-id": "<anonymous-schema-192>"
                 },
                 "amountCents": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "<anonymous-schema-187>"
+                  "x-parser-schema-id": "<anonymous-schema-193>"
                 },
                 "currency": {
                   "type": "string",
                   "description": "ISO 4217 code.",
-                  "x-parser-schema-id": "<anonymous-schema-188>"
+                  "x-parser-schema-id": "<anonymous-schema-194>"
                 }
               },
               "description": "Compensation: the charge was refunded.",
@@ -3205,19 +3253,19 @@
                 "type": "string",
                 "const": "ShipmentCancelled",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-190>"
+                "x-parser-schema-id": "<anonymous-schema-196>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-191>"
+                "x-parser-schema-id": "<anonymous-schema-197>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-189>"
+            "x-parser-schema-id": "<anonymous-schema-195>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -3242,29 +3290,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-192>"
+                      "x-parser-schema-id": "<anonymous-schema-198>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-193>"
+                      "x-parser-schema-id": "<anonymous-schema-199>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-194>"
+                      "x-parser-schema-id": "<anonymous-schema-200>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-195>"
+                      "x-parser-schema-id": "<anonymous-schema-201>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-196>"
+                      "x-parser-schema-id": "<anonymous-schema-202>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -3273,11 +3321,11 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-197>"
+                  "x-parser-schema-id": "<anonymous-schema-203>"
                 },
                 "shipmentId": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-198>"
+                  "x-parser-schema-id": "<anonymous-schema-204>"
                 }
               },
               "description": "Compensation: the booked shipment was cancelled.",
@@ -3367,19 +3415,19 @@
                 "type": "string",
                 "const": "ShipmentFailed",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-200>"
+                "x-parser-schema-id": "<anonymous-schema-206>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-201>"
+                "x-parser-schema-id": "<anonymous-schema-207>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-199>"
+            "x-parser-schema-id": "<anonymous-schema-205>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -3404,29 +3452,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-202>"
+                      "x-parser-schema-id": "<anonymous-schema-208>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-203>"
+                      "x-parser-schema-id": "<anonymous-schema-209>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-204>"
+                      "x-parser-schema-id": "<anonymous-schema-210>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-205>"
+                      "x-parser-schema-id": "<anonymous-schema-211>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-206>"
+                      "x-parser-schema-id": "<anonymous-schema-212>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -3435,12 +3483,12 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-207>"
+                  "x-parser-schema-id": "<anonymous-schema-213>"
                 },
                 "reason": {
                   "type": "string",
                   "description": "The carrier's refusal code.",
-                  "x-parser-schema-id": "<anonymous-schema-208>"
+                  "x-parser-schema-id": "<anonymous-schema-214>"
                 }
               },
               "description": "The carrier refused the shipment.",
@@ -3531,19 +3579,19 @@
                 "type": "string",
                 "const": "ShipmentScheduled",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-210>"
+                "x-parser-schema-id": "<anonymous-schema-216>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-211>"
+                "x-parser-schema-id": "<anonymous-schema-217>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-209>"
+            "x-parser-schema-id": "<anonymous-schema-215>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -3570,29 +3618,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-212>"
+                      "x-parser-schema-id": "<anonymous-schema-218>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-213>"
+                      "x-parser-schema-id": "<anonymous-schema-219>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-214>"
+                      "x-parser-schema-id": "<anonymous-schema-220>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-215>"
+                      "x-parser-schema-id": "<anonymous-schema-221>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-216>"
+                      "x-parser-schema-id": "<anonymous-schema-222>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -3601,19 +3649,19 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-217>"
+                  "x-parser-schema-id": "<anonymous-schema-223>"
                 },
                 "shipmentId": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-218>"
+                  "x-parser-schema-id": "<anonymous-schema-224>"
                 },
                 "carrier": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-219>"
+                  "x-parser-schema-id": "<anonymous-schema-225>"
                 },
                 "trackingNumber": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-220>"
+                  "x-parser-schema-id": "<anonymous-schema-226>"
                 }
               },
               "description": "The carrier booked the shipment.",
