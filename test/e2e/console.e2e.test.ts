@@ -84,9 +84,12 @@ describeWithBrowser('the workshop console in a browser', () => {
     for (const type of ['StockReserved', 'PaymentCompleted', 'ShipmentScheduled', 'OrderConfirmed']) {
       await page.waitForSelector(`.lanes[data-order="${orderId}"] .step[data-type="${type}"]`);
     }
-    // The History tab renders the order's states, or says plainly that this gateway has no history yet.
+    // The History tab shows the order's event-sourced stream, read when the tab opens: the last version
+    // is the confirmation, with the state after it.
     await page.click('[data-tab="history"]');
-    await page.waitForSelector('#history ol.history, #history-unavailable:has-text("history not available")');
+    const last = page.locator('#history ol.history > li').last();
+    await last.filter({ hasText: 'OrderConfirmed' }).waitFor();
+    expect(await last.textContent()).toContain('state after it: CONFIRMED');
     await page.click('[data-tab="saga"]');
 
     // Everything after this arrives on the one open stream: the page sends no request of its own.

@@ -111,6 +111,7 @@ function showTab(name) {
     byId(`tab-${tab.dataset.tab}`).hidden = !active;
   }
   if (name === 'dead-letters') void deadLetters.load();
+  if (name === 'history') saga.refreshHistory();
 }
 for (const tab of document.querySelectorAll('[role="tab"]'))
   tab.addEventListener('click', () => showTab(tab.dataset.tab));

@@ -94,13 +94,38 @@ export class SagaView {
       const message = error.status === 404 ? 'history not available' : `history could not be read: ${error.message}`;
       return replaceChildren(this.historyRoot, el('p', { class: 'muted', id: 'history-unavailable' }, message));
     }
-    const list = Array.isArray(entries) ? entries : (entries?.entries ?? []);
+    if (this.orderId !== orderId) return;
+    // GET /orders/{id}/history: the order's stream, each event with the order's state after it.
+    const events = entries?.events ?? [];
     replaceChildren(
       this.historyRoot,
-      el('h3', {}, `History of ${shortId(orderId)}: ${list.length} state(s)`),
-      el('ol', { class: 'history' }, ...list.map((entry) => el('li', {}, keyValues(entry)))),
+      el('h3', {}, `History of ${shortId(orderId)}: ${events.length} event(s), version ${entries?.version ?? '–'}`),
+      el('ol', { class: 'history' }, ...events.map(historyEntry)),
     );
   }
+
+  /** The History tab was opened: show the stream as it is now, not as it was when the order was selected. */
+  refreshHistory() {
+    if (this.orderId) void this.loadHistory(this.orderId);
+  }
+}
+
+/** One version of the stream: what happened, then the order as it stood afterwards. */
+function historyEntry(entry) {
+  const { status, totalAmount, currency, shipped } = entry.state ?? {};
+  const price = totalAmount === undefined ? 'not priced' : `${totalAmount} ${currency ?? ''}`.trim();
+  return el(
+    'li',
+    {},
+    el('strong', {}, `v${entry.version} ${entry.type}`),
+    el(
+      'span',
+      { class: 'muted' },
+      ` ${clock(Date.parse(entry.recordedAt))}${entry.publishedTo ? ` → ${entry.publishedTo}` : ''}`,
+    ),
+    el('div', {}, `state after it: ${status} · ${price} · ${shipped ? 'shipped' : 'not shipped'}`),
+    keyValues(entry.event ?? {}),
+  );
 }
 
 /** Any JSON as nested definition lists, text only. */
