@@ -87,10 +87,11 @@ export class SqliteOrderStore implements OrderStore {
       throw new ConcurrentAppendError(`order ${orderId} is at version ${before.version}, not ${expectedVersion}`);
     }
     const recordedAt = Date.now();
-    events.forEach(({ event, eventId, record }, index) => {
+    const appended = events.map(({ event, eventId, record }, index): RecordedEvent => {
+      const version = expectedVersion + index + 1;
       this.statements.append.run({
         orderId,
-        version: expectedVersion + index + 1,
+        version,
         eventId,
         type: event.type,
         payload: JSON.stringify(event.body),
@@ -100,8 +101,10 @@ export class SqliteOrderStore implements OrderStore {
         value: record?.value ?? null,
         headers: record ? JSON.stringify(record.headers) : null,
       });
+      return { version, eventId, recordedAt, topic: record?.topic ?? null, event };
     });
-    const after = fold(this.read(orderId).events);
+    // The stream as read at the version check plus what was just written: no second read of the table.
+    const after = fold([...before.events, ...appended]);
     if (!after) throw new Error(`order ${orderId}: nothing to fold after an append`);
     // The deadline projection, in the same transaction: rebuildable from the streams at any time.
     if (after.status === 'PENDING') this.statements.addDeadline.run(orderId, after.createdAt + this.orderTimeoutMs);
