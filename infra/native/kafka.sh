@@ -11,9 +11,6 @@ write_config() {
   mkdir -p "$KAFKA_DIR/data" "$STACK_DIR/logs"
   # Single node: every replication factor and min ISR must be 1, or group/transaction coordinators
   # never become available. No rebalance delay, so tests and workshops see consumers join at once.
-  # No append linger on the group coordinator (default 5 ms): kafkajs commits offsets after every
-  # fetched batch and fetches again only once the commit is answered, so the linger was paid on every
-  # hop of the saga. Batching offset writes buys nothing on a single small broker.
   cat > "$CONFIG" <<PROPS
 process.roles=broker,controller
 node.id=1
@@ -35,7 +32,6 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 min.insync.replicas=1
 group.initial.rebalance.delay.ms=0
-group.coordinator.append.linger.ms=0
 auto.create.topics.enable=false
 log.retention.hours=168
 PROPS
