@@ -23,7 +23,7 @@ summaries.sort((a, b) => b.summary.busyMs - a.summary.busyMs);
 
 const hops = Object.entries(HOP_CONSUMERS).map(([hop, { service, type }]) => `- ${hop}: ${service}, handling ${type}`);
 const sections = summaries.flatMap(({ name, summary }) => [
-  `## ${name}: ${(summary.busyMs / 1000).toFixed(1)} s on the CPU`,
+  `## ${name}: ${(summary.busyMs / 1000).toFixed(1)} s busy`,
   '',
   `By package: ${summary.packages.map((p) => `${p.name} ${p.ms} ms`).join(', ')}.`,
   '',
@@ -38,7 +38,9 @@ fs.writeFileSync(
     '# Where the CPU goes',
     '',
     `CPU profiles (node --cpu-prof) of every Node process during \`BENCH_PROFILE=1 make bench\`, the first ` +
-      `${skip} s (start-up) left out; self time, so a function's callees are counted where they run. ` +
+      `${skip} s (start-up) left out; self time, so a function's callees are counted where they run. Busy is ` +
+      'sampled wall time while not idle: on a saturated machine it includes time spent waiting for a core, ' +
+      "so compare processes by the bench's CPU %, and functions within a process by their share. " +
       'Each hop of the saga is handled by one service:',
     '',
     ...hops,
