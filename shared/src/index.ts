@@ -27,7 +27,7 @@ export { applyTopics, waitForBroker, type ApplyResult } from './kafka/admin';
 export { SagaMetrics, MetricNames } from './metrics';
 export { SqliteDatabase, type Db } from './store/sqlite';
 export { MessagingTables, MESSAGING_MIGRATION } from './store/messaging-tables';
-export type { Outbox, OutboxRecord, PendingRecord } from './store/outbox';
+export { pendingRecordOf, type Outbox, type OutboxRecord, type PendingRecord, type PendingRow } from './store/outbox';
 export { RecordTap, type TappedRecord } from './kafka/record-tap';
 export { OutboxRelay } from './kafka/outbox-relay';
 export { KeyedMutex } from './service/keyed-mutex';

@@ -1,17 +1,14 @@
 // The relay's view of the event store: the order's own events (rows with a topic) not yet published, in
 // commit order. Once on Kafka a row is marked published, never deleted: it stays the order's history.
 // So the event store and the outbox are one table and cannot disagree.
-import type { Db, Outbox, OutboxRecord, PendingRecord } from '@saga/shared';
-
-interface PendingRow {
-  id: number;
-  event_id: string;
-  event_type: string;
-  topic: string;
-  key: string;
-  value: Buffer;
-  headers: string;
-}
+import {
+  pendingRecordOf,
+  type Db,
+  type Outbox,
+  type OutboxRecord,
+  type PendingRecord,
+  type PendingRow,
+} from '@saga/shared';
 
 export class EventStoreOutbox implements Outbox {
   private readonly statements;
@@ -35,15 +32,7 @@ export class EventStoreOutbox implements Outbox {
   }
 
   pending(limit: number): PendingRecord[] {
-    return (this.statements.pending.all(limit) as PendingRow[]).map((row) => ({
-      id: row.id,
-      eventId: row.event_id,
-      eventType: row.event_type,
-      topic: row.topic,
-      key: row.key,
-      value: row.value,
-      headers: JSON.parse(row.headers) as Record<string, string>,
-    }));
+    return (this.statements.pending.all(limit) as PendingRow[]).map(pendingRecordOf);
   }
 
   published(ids: readonly number[], now: number = Date.now()): void {

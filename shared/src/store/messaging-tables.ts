@@ -1,7 +1,7 @@
 // The two tables every service keeps beside its own state: the inbox of processed event ids
 // (idempotent consumers) and the transactional outbox (events committed with the state change that
 // caused them, published afterwards by the relay).
-import type { Outbox, OutboxRecord, PendingRecord } from './outbox';
+import { pendingRecordOf, type Outbox, type OutboxRecord, type PendingRecord, type PendingRow } from './outbox';
 import type { Db } from './sqlite';
 
 export const MESSAGING_MIGRATION = `
@@ -68,24 +68,7 @@ export class MessagingTables implements Outbox {
   }
 
   pending(limit: number): PendingRecord[] {
-    const rows = this.statements.pending.all(limit) as {
-      id: number;
-      event_id: string;
-      event_type: string;
-      topic: string;
-      key: string;
-      value: Buffer;
-      headers: string;
-    }[];
-    return rows.map((row) => ({
-      id: row.id,
-      eventId: row.event_id,
-      eventType: row.event_type,
-      topic: row.topic,
-      key: row.key,
-      value: row.value,
-      headers: JSON.parse(row.headers) as Record<string, string>,
-    }));
+    return (this.statements.pending.all(limit) as PendingRow[]).map(pendingRecordOf);
   }
 
   /** Published rows are deleted: the topic is now the record of them. */

@@ -24,3 +24,26 @@ export interface Outbox {
   /** How many committed rows are not yet on Kafka. */
   unpublished(): number;
 }
+
+/** A pending row as both tables select it (`id, event_id, event_type, topic, key, value, headers`). */
+export interface PendingRow {
+  id: number;
+  event_id: string;
+  event_type: string;
+  topic: string;
+  key: string;
+  value: Buffer;
+  headers: string;
+}
+
+export function pendingRecordOf(row: PendingRow): PendingRecord {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    topic: row.topic,
+    key: row.key,
+    value: row.value,
+    headers: JSON.parse(row.headers) as Record<string, string>,
+  };
+}
