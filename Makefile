@@ -26,7 +26,7 @@ export NODE_OPTIONS := --disable-warning=TimeoutNegativeWarning $(NODE_OPTIONS)
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-node_modules/.package-lock.json: package-lock.json package.json $(wildcard */package.json services/*/package.json) .nvmrc
+node_modules/.package-lock.json: package-lock.json package.json $(wildcard */package.json services/*/package.json workshop/*/package.json) .nvmrc
 	npm ci --no-audit --no-fund
 	@touch $@
 
@@ -48,7 +48,7 @@ schemas-check: build ## fail on an incompatible schema change or stale generated
 
 docs: build ## write the contracts into docs/: openapi.json (gateway), asyncapi.yaml (topics) and asyncapi/ (HTML)
 	node services/gateway/dist/openapi/write-cli.js docs/openapi.json
-	node infra/dist/docs/write-asyncapi.js docs/asyncapi.yaml
+	node infra/dist/asyncapi/write-asyncapi.js docs/asyncapi.yaml
 	@# The HTML: AsyncAPI generator 2.8 (3.x needs Node 24) with its html-template, fetched by npx on first
 	@# use and cached, so their ~900 packages stay out of the project's lock. Their install scripts are
 	@# skipped: the only one that matters, puppeteer's, downloads a browser for the PDF option, unused here.
@@ -89,10 +89,10 @@ test-compose: build ## docker compose up --build, wait for every healthcheck, ru
 	bash infra/compose/test-compose.sh
 
 demo: build ## workshop scenarios against the running system: `make demo` lists them; make demo SCENARIO=happy-path [PACE=1]
-	@node infra/dist/demo/main.js $(SCENARIO) $(if $(PACE),--pace)
+	@node workshop/scenarios/dist/main.js $(SCENARIO) $(if $(PACE),--pace)
 
 bench: install build ## saga at fixed arrival rates + a burst vs a bare kafkajs relay; starts the system if needed (minutes)
-	@bash infra/native/bench.sh
+	@bash bench/bench.sh
 
 dev: install build ## run the whole system natively; prints the gateway URL (Ctrl-C or `make down` stops it)
 	bash infra/native/dev.sh up

@@ -5,7 +5,11 @@ const shared = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   // Tests import the shared library from source; `tsc -b` type-checks the same code for the build.
-  moduleNameMapper: { '^@saga/shared$': '<rootDir>/shared/src/index.ts' },
+  moduleNameMapper: {
+    '^@saga/shared$': '<rootDir>/shared/src/index.ts',
+    '^@saga/providers$': '<rootDir>/providers/src/index.ts',
+    '^@saga/client$': '<rootDir>/client/src/index.ts',
+  },
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

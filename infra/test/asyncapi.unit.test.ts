@@ -6,8 +6,8 @@ import { Parser, type AsyncAPIDocumentInterface } from '@asyncapi/parser';
 import { AvroSchemaParser } from '@asyncapi/avro-schema-parser';
 import avro, { type Schema } from 'avsc';
 import { Applications, TopicSpecs, loadCatalog } from '@saga/shared';
-import { asyncApiDocument, asyncApiYaml } from '../src/docs/asyncapi';
-import { withNamespaces } from '../src/docs/asyncapi-messages';
+import { asyncApiDocument, asyncApiYaml } from '../src/asyncapi/asyncapi';
+import { withNamespaces } from '../src/asyncapi/asyncapi-messages';
 
 const COMMITTED = path.resolve(__dirname, '../../docs/asyncapi.yaml');
 const RENDERED = path.resolve(__dirname, '../../docs/asyncapi/index.html');

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { defaultPorts, systemProcesses } from '../src/launcher/system';
+import { defaultPorts } from '@saga/client';
+import { systemProcesses } from '../src/launcher/system';
 
 const root = join(__dirname, '..', '..');
 const read = (file: string): string => readFileSync(join(root, file), 'utf8');

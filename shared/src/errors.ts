@@ -21,6 +21,8 @@ export const ErrorCodes = {
   TRANSACTION_YIELDED: 'SAGA_TRANSACTION_YIELDED',
   DUPLICATE_DELIVERY: 'SAGA_DUPLICATE_DELIVERY',
   CONCURRENT_APPEND: 'SAGA_CONCURRENT_APPEND',
+  UNEXPECTED_STATUS: 'SAGA_UNEXPECTED_STATUS',
+  WAIT_TIMED_OUT: 'SAGA_WAIT_TIMED_OUT',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -188,6 +190,31 @@ export class DuplicateDeliveryError extends SagaError {
   constructor(readonly eventId: string) {
     super(`event ${eventId} was already processed`);
   }
+}
+
+/**
+ * An HTTP answer a client of the system's public interfaces did not expect (the gateway's REST API, a
+ * provider's admin API). Retriable when the server said so: a 5xx or a 429.
+ */
+export class UnexpectedStatusError extends SagaError {
+  static readonly code = ErrorCodes.UNEXPECTED_STATUS;
+  readonly code = UnexpectedStatusError.code;
+  readonly retriable: boolean;
+  constructor(
+    readonly request: string,
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`${request} answered ${status}: ${body}`);
+    this.retriable = status >= 500 || status === 429;
+  }
+}
+
+/** A condition polled for (an order leaving PENDING, stock showing a restock) that did not hold in time. */
+export class WaitTimedOutError extends SagaError {
+  static readonly code = ErrorCodes.WAIT_TIMED_OUT;
+  readonly code = WaitTimedOutError.code;
+  readonly retriable = false;
 }
 
 export function isRetriable(error: unknown): boolean {

@@ -1,9 +1,9 @@
 // Every workshop scenario (`make demo`) against a private test system: each claim a scenario narrates
 // is checked as it is made, so a scenario that completes has proven what it told the room.
 import { Writable } from 'node:stream';
-import { loadDemoConfig } from '../../infra/src/demo/config';
-import { runScenario } from '../../infra/src/demo/run-scenario';
-import { scenarios } from '../../infra/src/demo/scenarios';
+import { loadDemoConfig } from '../../workshop/scenarios/src/config';
+import { runScenario } from '../../workshop/scenarios/src/run-scenario';
+import { scenarios } from '../../workshop/scenarios/src/scenarios';
 import { stackEndpoints } from '../support/helpers';
 import { startTestSystem, type TestSystem } from '../support/system';
 

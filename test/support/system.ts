@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '@saga/shared';
-import { startSystem, type RunningSystem, type SystemOptions } from '../../infra/src/launcher/system';
+import { defaultPorts, type SystemPorts } from '@saga/client';
+import { startSystem, type RunningSystem } from '../../infra/src/launcher/system';
 import { freePort } from './ports';
 import { stackEndpoints } from './helpers';
 
@@ -18,8 +19,8 @@ export interface TestSystem {
 }
 
 export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
-  const ports = {} as SystemOptions['ports'];
-  for (const name of ['gateway', 'order', 'inventory', 'payment', 'shipping', 'paymentProvider', 'carrier'] as const) {
+  const ports = {} as SystemPorts;
+  for (const name of Object.keys(defaultPorts) as (keyof SystemPorts)[]) {
     ports[name] = await freePort();
   }
   const root = process.env.TEST_STACK_DIR ?? fs.mkdtempSync('/tmp/saga-e2e-');

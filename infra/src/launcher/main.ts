@@ -3,7 +3,8 @@
 // gateway URL when every process is ready, and stops them all on SIGTERM/SIGINT.
 import path from 'node:path';
 import { createLogger, formats, loadConfig, platformSettings, runProcess, setting } from '@saga/shared';
-import { defaultPorts, startSystem } from './system';
+import { defaultPorts } from '@saga/client';
+import { startSystem } from './system';
 
 const port = (env: string, doc: string, fallback: number) => setting(env, doc, fallback, formats.port);
 const config = loadConfig({
@@ -15,6 +16,7 @@ const config = loadConfig({
     formats.string,
   ),
   gateway: port('GATEWAY_PORT', 'REST gateway', defaultPorts.gateway),
+  console: port('CONSOLE_PORT', 'workshop console', defaultPorts.console),
   order: port('ORDER_HTTP_PORT', 'order service ops port', defaultPorts.order),
   inventory: port('INVENTORY_HTTP_PORT', 'inventory service ops port', defaultPorts.inventory),
   payment: port('PAYMENT_HTTP_PORT', 'payment service ops port', defaultPorts.payment),
@@ -25,13 +27,13 @@ const config = loadConfig({
 const logger = createLogger('launcher', config.logLevel);
 
 runProcess(logger, async () => {
-  const { gateway, order, inventory, payment, shipping, paymentProvider, carrier } = config;
+  const { kafkaBrokers, registryUrl, logLevel: _logLevel, dataDir, ...ports } = config;
   const system = await startSystem(
     {
-      kafkaBrokers: config.kafkaBrokers.join(','),
-      registryUrl: config.registryUrl,
-      dataDir: config.dataDir,
-      ports: { gateway, order, inventory, payment, shipping, paymentProvider, carrier },
+      kafkaBrokers: kafkaBrokers.join(','),
+      registryUrl,
+      dataDir,
+      ports,
     },
     logger,
   );

@@ -1,6 +1,7 @@
 // The whole system as processes: the fake providers, the four saga services and the gateway, each
 // with its ports, data folder and endpoints. Used by `make dev` and by the end-to-end tests.
 import path from 'node:path';
+import type { SystemPorts } from '@saga/client';
 import type { Logger } from '@saga/shared';
 import { Supervisor, waitUntilReady, type ProcessSpec } from './supervisor';
 
@@ -10,28 +11,10 @@ export interface SystemOptions {
   kafkaBrokers: string;
   registryUrl: string;
   dataDir: string;
-  ports: {
-    gateway: number;
-    order: number;
-    inventory: number;
-    payment: number;
-    shipping: number;
-    paymentProvider: number;
-    carrier: number;
-  };
+  ports: SystemPorts;
   /** Extra environment for every process (e.g. ORDER_TIMEOUT_MS, LOG_LEVEL). */
   env?: Record<string, string>;
 }
-
-export const defaultPorts: SystemOptions['ports'] = {
-  gateway: 8080,
-  order: 8101,
-  inventory: 8102,
-  payment: 8103,
-  shipping: 8104,
-  paymentProvider: 8095,
-  carrier: 8096,
-};
 
 export function systemProcesses(options: SystemOptions): ProcessSpec[] {
   const { ports } = options;
@@ -55,13 +38,13 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
   return [
     {
       name: 'payment-provider',
-      script: path.join(ROOT, 'infra/dist/providers/payment-provider.js'),
+      script: path.join(ROOT, 'providers/dist/payment-provider.js'),
       env: { ...options.env, PAYMENT_PROVIDER_PORT: String(ports.paymentProvider) },
       readyUrl: `${local(ports.paymentProvider)}/health`,
     },
     {
       name: 'carrier',
-      script: path.join(ROOT, 'infra/dist/providers/carrier.js'),
+      script: path.join(ROOT, 'providers/dist/carrier.js'),
       env: { ...options.env, CARRIER_PORT: String(ports.carrier) },
       readyUrl: `${local(ports.carrier)}/health`,
     },

@@ -15,8 +15,7 @@ import {
   type ServiceHandler,
 } from '@saga/shared';
 import { TestRuntime } from '../../../test/support/handler-context';
-import { createPaymentProviderApp } from '../../../infra/src/providers/payment-app';
-import { listen, type RunningProvider } from '../../../infra/src/providers/serve';
+import { createPaymentProviderApp, listen, type RunningProvider } from '@saga/providers';
 import type { ChargeRequest } from '../src/domain/payment';
 import type { PaymentDeps } from '../src/handlers/drive-payment';
 import { onOrderCancelled } from '../src/handlers/OrderCancelled';

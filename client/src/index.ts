@@ -1,0 +1,11 @@
+// @saga/client: the one client of the system's public HTTP interfaces (the gateway's REST API, the fake
+// providers' records and switches, the services' ops ports), used by the workshop scenarios, the
+// console, the benchmark and the tests.
+export * from './endpoints';
+export * from './eventually';
+export * from './gateway-client';
+export * from './http';
+export * from './metrics';
+export * from './order-requests';
+export * from './providers-client';
+export * from './views';
