@@ -22,7 +22,8 @@ export const Applications = {
     groupId: ConsumerGroups.gateway,
     description:
       'The REST front door: turns requests into commands and answers queries from a read model it ' +
-      'rebuilds by replaying the topics, in a consumer group of its own per process (`gateway-projection-<uuid>`).',
+      'projects from the topics in the one group `gateway-projection`, resuming each partition at the offset ' +
+      'its read model last applied.',
     produces: ['PlaceOrder', 'CancelOrder', 'RestockProduct'],
     consumes: [
       'PlaceOrder',

@@ -23,12 +23,9 @@ function byTopic(types: readonly EventType[]): Map<string, EventType[]> {
   return new Map([...topics].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-// The gateway's projection joins a fresh group per process (so it replays from the beginning);
-// services share one group per service, so instances split the partitions.
-const groupIdSchema = (app: Application): Json =>
-  app.service === 'gateway'
-    ? { type: 'string', pattern: `^${app.groupId}-[0-9a-f-]{36}$`, description: 'One group per process' }
-    : { type: 'string', enum: [app.groupId] };
+// Every application reads in one fixed group (the gateway's projection too: its read model keeps the
+// offsets it applied, so a start resumes there), so instances of a service split the partitions.
+const groupIdSchema = (app: Application): Json => ({ type: 'string', enum: [app.groupId] });
 
 function operation(app: Application, action: 'send' | 'receive', topic: string, types: readonly string[]): Json {
   return {

@@ -19,8 +19,6 @@ export type { EventContext, Handler } from './record-processor';
 export interface EventConsumerOptions {
   /** A ConsumerGroups value for services; `<groupId>.dlt` must exist (see topics.ts). */
   groupId: string;
-  /** The logical group whose `<group>.dlt` receives dead letters, when groupId is per instance. */
-  deadLetterGroup?: string;
   logger: Logger;
   metrics?: SagaMetrics;
   fromBeginning?: boolean;
@@ -70,7 +68,7 @@ export class EventConsumer {
       // a held record's retry close to its backoff (kafkajs waits up to 5 s by default).
       maxWaitTimeInMs: MAX_FETCH_WAIT_MS,
     });
-    this.deadLetters = new DeadLetterWriter(kafka, options.deadLetterGroup ?? options.groupId);
+    this.deadLetters = new DeadLetterWriter(kafka, options.groupId);
     this.holds = new PartitionHolds(this.consumer, options.logger);
     this.records = new RecordProcessor({
       serde,
