@@ -1,6 +1,7 @@
 // Where a hop's time goes: the consuming service's own handler time (saga_handler_duration_seconds,
 // read from its /metrics before and after a phase) against the hop's whole span. What the handler
 // does not account for is delivery: waiting in Kafka and in the consumer's fetch, and the outbox relay.
+import { requestText } from '@saga/client';
 import { MetricNames } from '@saga/shared';
 import { HOP_CONSUMERS } from './hops';
 import { round } from './stats';
@@ -31,9 +32,8 @@ export async function readHandlerTotals(opsPorts: Record<string, number>): Promi
   const totals: HandlerTotals = new Map();
   await Promise.all(
     Object.entries(opsPorts).map(async ([service, port]) => {
-      const response = await fetch(`http://127.0.0.1:${port}/metrics`);
-      if (!response.ok) throw new Error(`${service} /metrics answered ${response.status}`);
-      parseHandlerTotals(service, await response.text(), totals);
+      const text = await requestText({ method: 'GET', url: `http://127.0.0.1:${port}/metrics` });
+      parseHandlerTotals(service, text, totals);
     }),
   );
   return totals;

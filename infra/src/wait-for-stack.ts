@@ -1,6 +1,15 @@
 // `node infra/dist/wait-for-stack.js kafka|registry`: exits 0 once the broker answers a metadata
 // request, or the registry answers its Confluent API; exits 1 after WAIT_TIMEOUT_MS.
-import { createKafka, createLogger, loadConfig, platformSettings, setting, formats, waitForBroker } from '@saga/shared';
+import {
+  WaitTimedOutError,
+  createKafka,
+  createLogger,
+  formats,
+  loadConfig,
+  platformSettings,
+  setting,
+  waitForBroker,
+} from '@saga/shared';
 
 const config = loadConfig({
   ...platformSettings,
@@ -18,7 +27,7 @@ async function waitForRegistry(): Promise<void> {
       // not listening yet: keep polling until the deadline
     }
     if (Date.now() > deadline)
-      throw new Error(`schema registry at ${config.registryUrl} not ready after ${config.timeoutMs} ms`);
+      throw new WaitTimedOutError(`schema registry at ${config.registryUrl} not ready after ${config.timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -21,6 +21,7 @@ export const ErrorCodes = {
   TRANSACTION_YIELDED: 'SAGA_TRANSACTION_YIELDED',
   DUPLICATE_DELIVERY: 'SAGA_DUPLICATE_DELIVERY',
   CONCURRENT_APPEND: 'SAGA_CONCURRENT_APPEND',
+  INVARIANT_BROKEN: 'SAGA_INVARIANT_BROKEN',
   UNEXPECTED_STATUS: 'SAGA_UNEXPECTED_STATUS',
   WAIT_TIMED_OUT: 'SAGA_WAIT_TIMED_OUT',
 } as const;
@@ -190,6 +191,18 @@ export class DuplicateDeliveryError extends SagaError {
   constructor(readonly eventId: string) {
     super(`event ${eventId} was already processed`);
   }
+}
+
+/**
+ * The code's own rule was broken: a handler emitting after its commit, a transaction opened inside
+ * itself, an event recorded for an order that was never placed. A bug or corrupt state, never an outage:
+ * not retriable, so the record that met it is dead-lettered with this message instead of blocking its
+ * partition forever.
+ */
+export class InvariantError extends SagaError {
+  static readonly code = ErrorCodes.INVARIANT_BROKEN;
+  readonly code = InvariantError.code;
+  readonly retriable = false;
 }
 
 /**

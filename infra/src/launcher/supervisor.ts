@@ -3,7 +3,7 @@
 // lines to stdout; the supervisor passes them through and writes its own lines in the same shape.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import type { Logger } from '@saga/shared';
+import { WaitTimedOutError, type Logger } from '@saga/shared';
 
 export interface ProcessSpec {
   name: string;
@@ -117,7 +117,9 @@ export async function waitUntilReady(specs: readonly ProcessSpec[], timeoutMs: n
     }
     if (pending.size === 0) return;
     if (Date.now() > deadline) {
-      throw new Error(`not ready after ${timeoutMs} ms: ${[...pending].map((spec) => spec.name).join(', ')}`);
+      throw new WaitTimedOutError(
+        `not ready after ${timeoutMs} ms: ${[...pending].map((spec) => spec.name).join(', ')}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

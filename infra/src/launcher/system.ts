@@ -2,7 +2,7 @@
 // with its ports, data folder and endpoints. Used by `make dev` and by the end-to-end tests.
 import path from 'node:path';
 import type { SystemPorts } from '@saga/client';
-import type { Logger } from '@saga/shared';
+import { WaitTimedOutError, type Logger } from '@saga/shared';
 import { Supervisor, waitUntilReady, type ProcessSpec } from './supervisor';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -90,7 +90,7 @@ async function waitForCatalog(gatewayUrl: string, timeoutMs: number): Promise<vo
       () => [],
     );
     if (products.length > 0) return;
-    if (Date.now() > deadline) throw new Error(`the gateway listed no products after ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new WaitTimedOutError(`the gateway listed no products after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

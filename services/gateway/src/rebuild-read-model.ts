@@ -5,7 +5,7 @@
 // model's file (projection.sqlite, with the offsets it applied), so the next start projects everything
 // from the beginning. Never both: a running gateway keeps its file open and would go on writing to it.
 import fs from 'node:fs';
-import { formats, loadConfig, setting } from '@saga/shared';
+import { UnexpectedStatusError, WaitTimedOutError, formats, loadConfig, setting } from '@saga/shared';
 import { gatewaySettings, projectionFile } from './config';
 
 const config = loadConfig({
@@ -26,10 +26,12 @@ async function runningGateway(): Promise<boolean> {
 async function rebuildInPlace(): Promise<void> {
   const started = Date.now();
   const answer = await fetch(new URL('/admin/read-model/rebuild', config.gatewayUrl), { method: 'POST' });
-  if (answer.status !== 202) throw new Error(`the gateway answered ${answer.status}: ${await answer.text()}`);
+  if (answer.status !== 202)
+    throw new UnexpectedStatusError('POST /admin/read-model/rebuild', answer.status, await answer.text());
   console.log(`${config.gatewayUrl}: read model emptied, projecting the topics from the beginning`);
   while ((await fetch(new URL('/ready', config.gatewayUrl))).status !== 200) {
-    if (Date.now() - started > config.readyTimeoutMs) throw new Error('the gateway did not catch up in time');
+    if (Date.now() - started > config.readyTimeoutMs)
+      throw new WaitTimedOutError('the gateway did not catch up in time');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   console.log(`caught up in ${((Date.now() - started) / 1000).toFixed(1)} s`);

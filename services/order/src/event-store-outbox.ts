@@ -2,6 +2,7 @@
 // commit order. Once on Kafka a row is marked published, never deleted: it stays the order's history.
 // So the event store and the outbox are one table and cannot disagree.
 import {
+  InvariantError,
   pendingRecordOf,
   type Db,
   type Outbox,
@@ -27,7 +28,9 @@ export class EventStoreOutbox implements Outbox {
   /** The order service appends its events to their stream (OrderStore.append), never through emit(). */
   enqueue(records: readonly OutboxRecord[]): void {
     if (records.length > 0) {
-      throw new Error(`${records[0]!.eventType} emitted: the order service appends its events to the order's stream`);
+      throw new InvariantError(
+        `${records[0]!.eventType} emitted: the order service appends its events to the order's stream`,
+      );
     }
   }
 

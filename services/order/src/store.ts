@@ -3,7 +3,7 @@
 // could disagree with the events. Behind a small async interface so a PostgreSQL store can replace
 // SQLite for scale-out; the inbox comes from the shared runtime, and the outbox is this same table
 // (event-store-outbox.ts).
-import { ConcurrentAppendError, type OutboxRecord, type SqliteDatabase } from '@saga/shared';
+import { ConcurrentAppendError, InvariantError, type OutboxRecord, type SqliteDatabase } from '@saga/shared';
 import { fold } from './domain/fold';
 import type { Order, OrderEvent, RecordedEvent } from './domain/order-events';
 
@@ -105,7 +105,7 @@ export class SqliteOrderStore implements OrderStore {
     });
     // The stream as read at the version check plus what was just written: no second read of the table.
     const after = fold([...before.events, ...appended]);
-    if (!after) throw new Error(`order ${orderId}: nothing to fold after an append`);
+    if (!after) throw new InvariantError(`order ${orderId}: nothing to fold after an append`);
     // The deadline projection, in the same transaction: rebuildable from the streams at any time.
     if (after.status === 'PENDING') this.statements.addDeadline.run(orderId, after.createdAt + this.orderTimeoutMs);
     else this.statements.dropDeadline.run(orderId);

@@ -4,6 +4,7 @@
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { producerConfig } from './client';
 import { DeadLetterHeaders } from './dead-letters';
+import { InvariantError } from '../errors';
 import { deadLetterTopic } from '../topics';
 
 export interface DeadLetter {
@@ -88,7 +89,9 @@ export async function replayDeadLetters(
     for (const letter of letters) {
       const topic = letter.headers[DeadLetterHeaders.originalTopic];
       if (!topic) {
-        throw new Error(`dead letter at offset ${letter.offset} has no ${DeadLetterHeaders.originalTopic} header`);
+        throw new InvariantError(
+          `dead letter at offset ${letter.offset} has no ${DeadLetterHeaders.originalTopic} header`,
+        );
       }
       const kept = Object.fromEntries(Object.entries(letter.headers).filter(([name]) => !name.startsWith('dlt.')));
       await producer.send({

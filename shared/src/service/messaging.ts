@@ -3,7 +3,7 @@
 // relay publishes those events afterwards; the consumer commits the offset only after all of this.
 import type { AvroSerde } from '../avro/serde';
 import { newEnvelope, causedBy, type Cause, type Envelope } from '../envelope';
-import { DuplicateDeliveryError } from '../errors';
+import { DuplicateDeliveryError, InvariantError } from '../errors';
 import type { EventMap, EventType } from '../generated/events';
 import type { Handler, EventContext } from '../kafka/consumer';
 import type { OutboxRelay } from '../kafka/outbox-relay';
@@ -115,11 +115,12 @@ export class ServiceMessaging {
       };
     };
     const emit = <T extends EventType>(type: T, body: Body<T>, key?: string): void => {
-      if (flushed) throw new Error(`${type} emitted after commit: emit inside the commit callback or before it`);
+      if (flushed)
+        throw new InvariantError(`${type} emitted after commit: emit inside the commit callback or before it`);
       queued.push(encode(type, body, key));
     };
     const commit = async <R>(work: () => Promise<R> | R): Promise<R> => {
-      if (committed) throw new Error('commit called twice in one handler');
+      if (committed) throw new InvariantError('commit called twice in one handler');
       committed = true;
       const result = await db.transaction(async () => {
         // Inside the transaction, so two deliveries racing past the early check (another instance,

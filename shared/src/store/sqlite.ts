@@ -9,7 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { TransactionYieldedError } from '../errors';
+import { InvariantError, TransactionYieldedError } from '../errors';
 
 export type Db = Database.Database;
 
@@ -41,7 +41,7 @@ export class SqliteDatabase {
   /** Runs `work` in one transaction: all of its writes commit together, or none do. */
   transaction<T>(work: () => Promise<T> | T): Promise<T> {
     if (this.inTransaction.getStore()) {
-      return Promise.reject(new Error('transaction inside a transaction: it would wait for itself'));
+      return Promise.reject(new InvariantError('transaction inside a transaction: it would wait for itself'));
     }
     return this.enqueue(() => this.inTransaction.run(true, () => this.runTransaction(work)));
   }

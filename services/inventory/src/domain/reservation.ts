@@ -2,6 +2,7 @@
 // back on OrderCancelled, turn it into a sale on OrderConfirmed. Each runs at most once per order.
 import {
   BusinessRuleError,
+  InvariantError,
   type OrderLine,
   type OrderPlaced,
   type PricedLine,
@@ -22,7 +23,7 @@ function quantitiesBySku(lines: readonly OrderLine[]): Map<string, number> {
 function productOf(products: Products, sku: string): Product {
   const product = products.get(sku);
   // Products are never removed, so a reserved sku is always there: missing means a bug, not a bad event.
-  if (!product) throw new Error(`product ${sku} of a reservation is missing from the store`);
+  if (!product) throw new InvariantError(`product ${sku} of a reservation is missing from the store`);
   return product;
 }
 

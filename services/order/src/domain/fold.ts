@@ -1,6 +1,7 @@
 // An order's state is a left fold of its stream: evolve applies one recorded fact to the state before
 // it. Pure and total over the stream's facts, so the state at any earlier version is the fold of the
 // stream up to it, and the store keeps no state that could disagree with the events.
+import { InvariantError } from '@saga/shared';
 import type { Order, RecordedEvent } from './order-events';
 
 export function evolve(
@@ -24,7 +25,7 @@ export function evolve(
   }
   if (event.type === 'OrderImported') return { ...event.body, updatedAt: recordedAt };
   // Every other fact is about an order already placed: the decisions never append one without it.
-  if (!order) throw new Error(`${event.type} recorded for an order that was never placed`);
+  if (!order) throw new InvariantError(`${event.type} recorded for an order that was never placed`);
   const at = { ...order, updatedAt: recordedAt };
   switch (event.type) {
     case 'StockReserved':

@@ -1,7 +1,7 @@
 // Reads the order's stream, decides, and appends the decision's facts in one transaction with the inbox
 // mark: the order's own events carry their Kafka record (the relay publishes them from the stream), the
 // accepted ones keep the eventId they came with.
-import type { Envelope, HandlerContext, UnitOfWork } from '@saga/shared';
+import { InvariantError, type Envelope, type HandlerContext, type UnitOfWork } from '@saga/shared';
 import { isOwnEvent, type Order } from '../domain/order-events';
 import type { Decision } from '../domain/order';
 import type { NewEvent, OrderStore } from '../store';
@@ -25,7 +25,7 @@ export async function applyDecision(
       const record = context.encode(event.type, event.body as never);
       return { event, eventId: record.eventId, record };
     }
-    if (!context.envelope) throw new Error(`${event.type} accepted outside a handler: it has no eventId`);
+    if (!context.envelope) throw new InvariantError(`${event.type} accepted outside a handler: it has no eventId`);
     return { event, eventId: context.envelope.eventId };
   });
   const after = await context.commit(() => store.append(orderId, stream.version, events));
