@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { ConfigError, type Logger, type ServiceMessaging } from '@saga/shared';
 import { addToCatalog, type CatalogEntry } from './domain/stock';
-import { decideAndApply } from './handlers/decide-and-commit';
+import { decideAndApply } from './handlers/decide-and-apply';
 import type { InventoryStore } from './store';
 
 const isCount = (value: unknown, max = 2 ** 31 - 1): value is number =>

@@ -17,7 +17,7 @@ import { onOrderConfirmed } from '../src/handlers/OrderConfirmed';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onRestockProduct } from '../src/handlers/RestockProduct';
 import { addToCatalog } from '../src/domain/stock';
-import { decideAndApply } from '../src/handlers/decide-and-commit';
+import { decideAndApply } from '../src/handlers/decide-and-apply';
 import { INVENTORY_MIGRATIONS, SqliteInventoryStore } from '../src/store';
 
 let db: SqliteDatabase;

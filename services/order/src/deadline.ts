@@ -3,7 +3,7 @@
 // projection (order_deadlines), so deadlines survive a restart of the service.
 import type { Logger, ServiceMessaging } from '@saga/shared';
 import { cancel } from './domain/order';
-import { applyDecision } from './handlers/commit-decision';
+import { applyDecision } from './handlers/apply-decision';
 import type { OrderStore } from './store';
 
 export class DeadlineWatcher {

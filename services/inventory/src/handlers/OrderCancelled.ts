@@ -2,7 +2,7 @@
 import type { ServiceHandler } from '@saga/shared';
 import { release } from '../domain/reservation';
 import type { InventoryStore } from '../store';
-import { settleReservation } from './decide-and-commit';
+import { settleReservation } from './decide-and-apply';
 
 export const onOrderCancelled =
   (store: InventoryStore): ServiceHandler<'OrderCancelled'> =>

@@ -2,7 +2,7 @@
 import type { ServiceHandler } from '@saga/shared';
 import { reserve } from '../domain/reservation';
 import type { InventoryStore } from '../store';
-import { decideAndApply } from './decide-and-commit';
+import { decideAndApply } from './decide-and-apply';
 
 export const onOrderPlaced =
   (store: InventoryStore): ServiceHandler<'OrderPlaced'> =>

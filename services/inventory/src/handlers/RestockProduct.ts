@@ -2,7 +2,7 @@
 import type { ServiceHandler } from '@saga/shared';
 import { restock } from '../domain/stock';
 import type { InventoryStore } from '../store';
-import { decideAndApply } from './decide-and-commit';
+import { decideAndApply } from './decide-and-apply';
 
 export const onRestockProduct =
   (store: InventoryStore): ServiceHandler<'RestockProduct'> =>

@@ -2,7 +2,7 @@
 import type { ServiceHandler } from '@saga/shared';
 import { cancel } from '../domain/order';
 import type { OrderStore } from '../store';
-import { applyDecision } from './commit-decision';
+import { applyDecision } from './apply-decision';
 
 export const onStockReservationFailed =
   (store: OrderStore): ServiceHandler<'StockReservationFailed'> =>
