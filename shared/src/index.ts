@@ -50,13 +50,13 @@ export {
 } from './service/messaging';
 export { opsRoutes, listen, close, type OpsApp, type ReadinessCheck } from './service/ops-server';
 export { runProcess } from './service/run-process';
+export { providerEndpoint, providerSettings } from './service/provider-settings';
 export {
   ServiceRuntime,
   serviceSettings,
-  providerSettings,
   type ServiceConfig,
   type ServiceRuntimeOptions,
 } from './service/service-runtime';
-export { callProvider, type ProviderResponse } from './providers/http';
+export { ProviderApi, type ProviderEndpoint } from './providers/http';
 export { ProviderBreaker, BreakerStates, type BreakerOptions } from './providers/circuit-breaker';
 export { kafkaOffsets, type OffsetSource, type PartitionOffset, type PartitionRange } from './kafka/offsets';

@@ -35,7 +35,7 @@ afterEach(() => provider.close());
 class DyingClient extends PaymentProviderClient {
   charges = 0;
   constructor(private readonly dies: 'before' | 'after' | 'never') {
-    super(provider.url, 5_000);
+    super({ baseUrl: provider.url, timeoutMs: 5_000 });
   }
   override async charge(request: ChargeRequest) {
     this.charges += 1;
