@@ -39,6 +39,7 @@ export {
   type StepEmission,
   type StepResult,
 } from './service/provider-steps';
+export { SqliteProviderCallStore, type ProviderCallStore } from './service/provider-call-store';
 export {
   ServiceMessaging,
   type Body,
