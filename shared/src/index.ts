@@ -33,13 +33,15 @@ export { OutboxRelay } from './kafka/outbox-relay';
 export { KeyedMutex } from './service/keyed-mutex';
 export { pruneInbox } from './service/inbox-pruning';
 export {
-  runProviderSteps,
-  type ProviderCall,
-  type StepDriver,
-  type StepEmission,
-  type StepResult,
-} from './service/provider-steps';
+  ProviderCallLifecycle,
+  type CallStatuses,
+  type CallStep,
+  type CallTypes,
+  type ProviderCallSpec,
+} from './service/provider-call';
+export { driveProviderCall } from './service/drive-provider-call';
 export { SqliteProviderCallStore, type ProviderCallStore } from './service/provider-call-store';
+export { providerEndpoint, providerSettings } from './service/provider-settings';
 export {
   ServiceMessaging,
   type Body,
@@ -51,7 +53,6 @@ export {
 } from './service/messaging';
 export { opsRoutes, listen, close, type OpsApp, type ReadinessCheck } from './service/ops-server';
 export { runProcess } from './service/run-process';
-export { providerEndpoint, providerSettings } from './service/provider-settings';
 export {
   ServiceRuntime,
   serviceSettings,
