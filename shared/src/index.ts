@@ -33,12 +33,15 @@ export { OutboxRelay } from './kafka/outbox-relay';
 export { KeyedMutex } from './service/keyed-mutex';
 export { pruneInbox } from './service/inbox-pruning';
 export {
-  runProviderSteps,
-  type ProviderCall,
-  type StepDriver,
-  type StepEmission,
-  type StepResult,
-} from './service/provider-steps';
+  ProviderCallLifecycle,
+  type CallStatuses,
+  type CallStep,
+  type CallTypes,
+  type ProviderCallSpec,
+} from './service/provider-call';
+export { driveProviderCall } from './service/drive-provider-call';
+export { SqliteProviderCallStore, type ProviderCallStore } from './service/provider-call-store';
+export { providerEndpoint, providerSettings } from './service/provider-settings';
 export {
   ServiceMessaging,
   type Body,
@@ -53,10 +56,9 @@ export { runProcess } from './service/run-process';
 export {
   ServiceRuntime,
   serviceSettings,
-  providerSettings,
   type ServiceConfig,
   type ServiceRuntimeOptions,
 } from './service/service-runtime';
-export { callProvider, type ProviderResponse } from './providers/http';
+export { ProviderApi, type ProviderEndpoint } from './providers/http';
 export { ProviderBreaker, BreakerStates, type BreakerOptions } from './providers/circuit-breaker';
 export { kafkaOffsets, type OffsetSource, type PartitionOffset, type PartitionRange } from './kafka/offsets';

@@ -5,15 +5,16 @@
 import {
   createLogger,
   EventCatalog,
+  MESSAGING_MIGRATION,
   MessagingTables,
   SagaMetrics,
   ServiceMessaging,
+  SqliteDatabase,
   type Cause,
   type EventMap,
   type EventType,
   type Outbox,
   type ServiceHandler,
-  type SqliteDatabase,
   type UnitOfWork,
 } from '@saga/shared';
 
@@ -73,4 +74,34 @@ export class TestRuntime {
       return { type: row.eventType as EventType, body, key: row.key };
     });
   }
+}
+
+/**
+ * A service's handlers on a database of their own (in memory unless `file` names one), through a
+ * TestRuntime: `deliver` takes a handler's factory, as main.ts does, and afterwards `emitted` holds the
+ * types of every event the outbox has, whether the handler succeeded or threw.
+ */
+export function handlerHarness<Deps>(
+  migrations: readonly string[],
+  makeDeps: (database: SqliteDatabase) => Deps,
+  file = ':memory:',
+) {
+  const database = new SqliteDatabase(file, [MESSAGING_MIGRATION, ...migrations]);
+  const runtime = new TestRuntime(database);
+  const deps = makeDeps(database);
+  const emitted: EventType[] = [];
+
+  async function deliver<T extends EventType>(
+    type: T,
+    handler: (deps: Deps) => ServiceHandler<T>,
+    event: EventMap[T],
+  ): Promise<void> {
+    try {
+      await runtime.deliver(type, handler(deps), event);
+    } finally {
+      emitted.splice(0, emitted.length, ...(await runtime.emitted()).map((entry) => entry.type));
+    }
+  }
+
+  return { database, runtime, deps, emitted, deliver };
 }

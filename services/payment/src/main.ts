@@ -4,10 +4,10 @@ import {
   ServiceRuntime,
   formats,
   loadConfig,
+  providerEndpoint,
+  providerSettings,
   runProcess,
   serviceSettings,
-  providerSettings,
-  ProviderBreaker,
   setting,
 } from '@saga/shared';
 import { onOrderCancelled } from './handlers/OrderCancelled';
@@ -37,13 +37,7 @@ const runtime = new ServiceRuntime({
 runProcess(runtime.logger, async () => {
   const deps = {
     store: new SqlitePaymentStore(runtime.db),
-    provider: new PaymentProviderClient(
-      config.providerUrl,
-      config.providerTimeoutMs,
-      new ProviderBreaker('payment-provider', runtime.metrics, runtime.logger, {
-        resetTimeoutMs: config.breakerResetMs,
-      }),
-    ),
+    provider: new PaymentProviderClient(providerEndpoint(runtime, config, 'payment-provider', config.providerUrl)),
   };
   runtime
     .on('OrderPlaced', onOrderPlaced(deps))

@@ -1,6 +1,6 @@
-// The payment service's state: one row per order. Behind a small async interface so a PostgreSQL
-// store can replace SQLite for scale-out; the inbox/outbox tables come from the shared runtime.
-import type { SqliteDatabase } from '@saga/shared';
+// The payment service's state: one row per order in its payments table; reading it and committing a
+// charge's intent on its own are the shared SqliteProviderCallStore's.
+import { SqliteProviderCallStore, type ProviderCallStore } from '@saga/shared';
 import type { Payment } from './domain/payment';
 
 export const PAYMENT_MIGRATIONS = [
@@ -17,16 +17,7 @@ export const PAYMENT_MIGRATIONS = [
    );`,
 ];
 
-export interface PaymentStore {
-  get(orderId: string): Promise<Payment | undefined>;
-  /** Writes inside the handler's commit, so the state lands with the events it emits. */
-  save(payment: Payment): Promise<void>;
-  /**
-   * Writes in a transaction of its own, committed before a provider call is made: if the handler then
-   * fails, whoever handles the order next knows the call may have taken effect.
-   */
-  saveBeforeCall(payment: Payment): Promise<void>;
-}
+export type PaymentStore = ProviderCallStore<Payment>;
 
 interface PaymentRow {
   order_id: string;
@@ -40,44 +31,30 @@ interface PaymentRow {
   updated_at: number;
 }
 
-function toPayment(row: PaymentRow): Payment {
-  return {
-    orderId: row.order_id,
-    customerId: row.customer_id,
-    token: row.token,
-    amountCents: row.amount_cents,
-    currency: row.currency,
-    status: row.status,
-    orderCancelled: row.order_cancelled === 1,
-    chargeId: row.charge_id,
-    updatedAt: row.updated_at,
-  };
-}
+export class SqlitePaymentStore extends SqliteProviderCallStore<Payment, PaymentRow> {
+  protected readonly table = 'payments';
+  protected readonly upsert = `
+    INSERT INTO payments (order_id, customer_id, token, amount_cents, currency, status, order_cancelled, charge_id, updated_at)
+    VALUES (@orderId, @customerId, @token, @amountCents, @currency, @status, @orderCancelled, @chargeId, @updatedAt)
+    ON CONFLICT (order_id) DO UPDATE SET customer_id = excluded.customer_id, token = excluded.token,
+      amount_cents = excluded.amount_cents, currency = excluded.currency, status = excluded.status,
+      order_cancelled = excluded.order_cancelled, charge_id = excluded.charge_id, updated_at = excluded.updated_at`;
 
-export class SqlitePaymentStore implements PaymentStore {
-  constructor(private readonly database: SqliteDatabase) {}
-
-  async get(orderId: string): Promise<Payment | undefined> {
-    // Through the database's queue: never in the middle of another handler's open transaction.
-    const row = await this.database.read(
-      () => this.database.prepared('SELECT * FROM payments WHERE order_id = ?').get(orderId) as PaymentRow | undefined,
-    );
-    return row && toPayment(row);
+  protected fromRow(row: PaymentRow): Payment {
+    return {
+      orderId: row.order_id,
+      customerId: row.customer_id,
+      token: row.token,
+      amountCents: row.amount_cents,
+      currency: row.currency,
+      status: row.status,
+      orderCancelled: row.order_cancelled === 1,
+      chargeId: row.charge_id,
+      updatedAt: row.updated_at,
+    };
   }
 
-  async save(payment: Payment): Promise<void> {
-    this.database
-      .prepared(
-        `INSERT INTO payments (order_id, customer_id, token, amount_cents, currency, status, order_cancelled, charge_id, updated_at)
-         VALUES (@orderId, @customerId, @token, @amountCents, @currency, @status, @orderCancelled, @chargeId, @updatedAt)
-         ON CONFLICT (order_id) DO UPDATE SET customer_id = excluded.customer_id, token = excluded.token,
-           amount_cents = excluded.amount_cents, currency = excluded.currency, status = excluded.status,
-           order_cancelled = excluded.order_cancelled, charge_id = excluded.charge_id, updated_at = excluded.updated_at`,
-      )
-      .run({ ...payment, orderCancelled: payment.orderCancelled ? 1 : 0 });
-  }
-
-  saveBeforeCall(payment: Payment): Promise<void> {
-    return this.database.transaction(() => this.save(payment));
+  protected toRow(payment: Payment): Record<string, unknown> {
+    return { ...payment, orderCancelled: payment.orderCancelled ? 1 : 0 };
   }
 }

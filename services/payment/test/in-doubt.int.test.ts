@@ -4,20 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  createLogger,
-  MESSAGING_MIGRATION,
-  newEnvelope,
-  ProviderUnavailableError,
-  SqliteDatabase,
-  type EventMap,
-  type EventType,
-  type ServiceHandler,
-} from '@saga/shared';
-import { TestRuntime } from '../../../test/support/handler-context';
+import { createLogger, ProviderUnavailableError } from '@saga/shared';
+import { handlerHarness } from '../../../test/support/handler-context';
+import { orderCancelled, orderPlaced, received } from '../../../test/support/order-events';
 import { createPaymentProviderApp, listen, type RunningProvider } from '@saga/providers';
 import type { ChargeRequest } from '../src/domain/payment';
-import type { PaymentDeps } from '../src/handlers/drive-payment';
 import { onOrderCancelled } from '../src/handlers/OrderCancelled';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onStockReserved } from '../src/handlers/StockReserved';
@@ -34,7 +25,7 @@ afterEach(() => provider.close());
 class DyingClient extends PaymentProviderClient {
   charges = 0;
   constructor(private readonly dies: 'before' | 'after' | 'never') {
-    super(provider.url, 5_000);
+    super({ baseUrl: provider.url, timeoutMs: 5_000 });
   }
   override async charge(request: ChargeRequest) {
     this.charges += 1;
@@ -46,40 +37,22 @@ class DyingClient extends PaymentProviderClient {
 }
 
 const orderId = 'o-in-doubt';
-const cause = { correlationId: orderId, causationId: 'test' };
-const placed: EventMap['OrderPlaced'] = {
-  envelope: newEnvelope('order-service', cause),
-  orderId,
-  customerId: 'c-1',
-  items: [{ sku: 'SKU-001', quantity: 1 }],
-  paymentToken: 'tok_visa',
-  shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
-  giftMessage: null,
-};
-const reserved: EventMap['StockReserved'] = {
-  envelope: newEnvelope('inventory-service', cause),
+const placed = orderPlaced(orderId);
+const reserved = received<'StockReserved'>('inventory-service', {
   orderId,
   lines: [{ sku: 'SKU-001', quantity: 1, unitPriceCents: 1_999 }],
   totalCents: 1_999,
   currency: 'EUR',
-};
-const cancelled: EventMap['OrderCancelled'] = {
-  envelope: newEnvelope('order-service', cause),
-  orderId,
-  reason: 'TIMED_OUT',
-};
+});
+const cancelled = orderCancelled(orderId);
 
 /** One payment process on the database file: it handles events until its client dies. */
 function paymentProcess(file: string, client: PaymentProviderClient) {
-  const database = new SqliteDatabase(file, [MESSAGING_MIGRATION, ...PAYMENT_MIGRATIONS]);
-  const deps: PaymentDeps = { store: new SqlitePaymentStore(database), provider: client };
-  const runtime = new TestRuntime(database);
-  const deliver = <T extends EventType>(
-    type: T,
-    handler: (deps: PaymentDeps) => ServiceHandler<T>,
-    event: EventMap[T],
-  ) => runtime.deliver(type, handler(deps), event);
-  return { database, deps, emitted: () => runtime.emitted(), deliver };
+  return handlerHarness(
+    PAYMENT_MIGRATIONS,
+    (database) => ({ store: new SqlitePaymentStore(database), provider: client }),
+    file,
+  );
 }
 
 async function chargesAtProvider(): Promise<{ status: string; refunded: boolean }[]> {
@@ -103,7 +76,7 @@ describe('payment in doubt after a crash', () => {
 
     expect(successorClient.charges).toBe(0);
     expect(await chargesAtProvider()).toEqual([expect.objectContaining({ status: 'succeeded', refunded: false })]);
-    expect((await successor.emitted()).map((e) => e.type)).toEqual(['PaymentCompleted']);
+    expect(successor.emitted).toEqual(['PaymentCompleted']);
     expect(await successor.deps.store.get(orderId)).toMatchObject({ status: 'CHARGED' });
   });
 
@@ -119,7 +92,7 @@ describe('payment in doubt after a crash', () => {
     await successor.deliver('StockReserved', onStockReserved, reserved);
 
     expect(await chargesAtProvider()).toEqual([]);
-    expect(await successor.emitted()).toEqual([]);
+    expect(successor.emitted).toEqual([]);
     expect(await successor.deps.store.get(orderId)).toMatchObject({ status: 'CANCELLED' });
   });
 });

@@ -1,9 +1,7 @@
-// The carrier's HTTP API as two calls. callProvider turns outages into retriable errors; here the
+// The carrier's HTTP API as three calls. ProviderApi turns outages into retriable errors; here the
 // answers become outcomes: 201 booked, 422 refused, anything else a request we got wrong.
-import { callProvider, ProviderRejectedError, type ProviderBreaker } from '@saga/shared';
+import { ProviderApi, type ProviderEndpoint } from '@saga/shared';
 import type { BookingOutcome, BookingRequest } from './domain/shipment';
-
-const PROVIDER = 'carrier';
 
 /** What the handlers need from the carrier; the tests stand in for it. */
 export interface Carrier {
@@ -21,16 +19,12 @@ interface BookingAnswer {
   status?: string;
 }
 
-function rejected(call: string, status: number, body: unknown): ProviderRejectedError {
-  return new ProviderRejectedError(`${PROVIDER} answered ${status} to ${call}: ${JSON.stringify(body)}`);
-}
-
 export class CarrierClient implements Carrier {
-  constructor(
-    private readonly baseUrl: string,
-    private readonly timeoutMs: number,
-    private readonly breaker?: ProviderBreaker,
-  ) {}
+  private readonly api: ProviderApi;
+
+  constructor(endpoint: ProviderEndpoint) {
+    this.api = new ProviderApi('carrier', endpoint);
+  }
 
   async book({ idempotencyKey, address, items, giftMessage }: BookingRequest): Promise<BookingOutcome> {
     // Only the fields the carrier takes, whatever else the decoded event records carry.
@@ -46,50 +40,27 @@ export class CarrierClient implements Carrier {
       items: items.map(({ sku, quantity }) => ({ sku, quantity })),
       ...(giftMessage !== null && { giftMessage }),
     };
-    const answer = await callProvider<BookingAnswer | undefined>(
-      PROVIDER,
-      `${this.baseUrl}/v1/shipments`,
-      { method: 'POST', body },
-      this.timeoutMs,
-      this.breaker,
-    );
+    const answer = await this.api.post<BookingAnswer | undefined>('/v1/shipments', body);
     const { shipmentId, carrier, trackingNumber, reason } = answer.body ?? {};
     if (answer.status === 201 && shipmentId && carrier && trackingNumber) {
       return { kind: 'booked', shipmentId, carrier, trackingNumber };
     }
     if (answer.status === 422) return { kind: 'refused', reason: reason ?? 'refused' };
-    throw rejected(`the booking keyed ${idempotencyKey}`, answer.status, answer.body);
+    throw this.api.rejected(`the booking keyed ${idempotencyKey}`, answer);
   }
 
   async cancel(shipmentId: string): Promise<void> {
-    const { status, body } = await callProvider(
-      PROVIDER,
-      `${this.baseUrl}/v1/shipments/${encodeURIComponent(shipmentId)}/cancel`,
-      { method: 'POST' },
-      this.timeoutMs,
-      this.breaker,
-    );
-    if (status !== 200) throw rejected(`the cancel of ${shipmentId}`, status, body);
+    const answer = await this.api.post(`/v1/shipments/${encodeURIComponent(shipmentId)}/cancel`);
+    if (answer.status !== 200) throw this.api.rejected(`the cancel of ${shipmentId}`, answer);
   }
 
   async findBooking(idempotencyKey: string): Promise<BookingOutcome | undefined> {
-    const url = `${this.baseUrl}/v1/shipments?idempotencyKey=${encodeURIComponent(idempotencyKey)}`;
-    const answer = await callProvider<BookingAnswer[] | undefined>(
-      PROVIDER,
-      url,
-      { method: 'GET' },
-      this.timeoutMs,
-      this.breaker,
-    );
-    if (answer.status !== 200 || !Array.isArray(answer.body)) {
-      throw rejected(`the lookup of ${idempotencyKey}`, answer.status, answer.body);
-    }
-    const [found] = answer.body;
+    const found = await this.api.lookup<BookingAnswer>('/v1/shipments', idempotencyKey);
     if (!found) return undefined;
     if (found.status === 'refused') return { kind: 'refused', reason: found.reason ?? 'refused' };
     // Booked, and perhaps cancelled since (the cancel step after an order's cancellation): booked is the outcome.
     const { shipmentId, carrier, trackingNumber } = found;
     if (shipmentId && carrier && trackingNumber) return { kind: 'booked', shipmentId, carrier, trackingNumber };
-    throw rejected(`the lookup of ${idempotencyKey}`, answer.status, answer.body);
+    throw this.api.rejected(`the lookup of ${idempotencyKey}`, { status: 200, body: found });
   }
 }

@@ -4,10 +4,10 @@ import {
   ServiceRuntime,
   formats,
   loadConfig,
+  providerEndpoint,
+  providerSettings,
   runProcess,
   serviceSettings,
-  providerSettings,
-  ProviderBreaker,
   setting,
 } from '@saga/shared';
 import { CarrierClient } from './carrier-client';
@@ -32,11 +32,7 @@ const runtime = new ServiceRuntime({
 runProcess(runtime.logger, async () => {
   const deps = {
     store: new SqliteShipmentStore(runtime.db),
-    carrier: new CarrierClient(
-      config.carrierUrl,
-      config.providerTimeoutMs,
-      new ProviderBreaker('carrier', runtime.metrics, runtime.logger, { resetTimeoutMs: config.breakerResetMs }),
-    ),
+    carrier: new CarrierClient(providerEndpoint(runtime, config, 'carrier', config.carrierUrl)),
   };
   runtime
     .on('OrderPlaced', onOrderPlaced(deps))

@@ -1,15 +1,14 @@
-// The shipment decisions, given/when/then, without I/O.
+// The shipment's own decisions, given/when/then, without I/O: when it books, with what, what the
+// carrier's answers mean and what cancelling is. The lifecycle they run in (a booking in doubt looked
+// up, nothing reported after a cancellation, …) is tested once, in shared/test/provider-call.unit.test.ts.
+import type { CallStep } from '@saga/shared';
 import {
   addressKnown,
-  afterBooking,
-  afterCancellation,
-  afterLookup,
-  nextStep,
-  orderCancelled,
   paid,
+  shipmentLifecycle as lifecycle,
+  type Booking,
   type BookingOutcome,
   type Shipment,
-  type Step,
 } from '../src/domain/shipment';
 
 const address = { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' };
@@ -18,36 +17,35 @@ const placed = { orderId: 'o-1', shippingAddress: address, items, giftMessage: n
 const booked: BookingOutcome = { kind: 'booked', shipmentId: 'shp_1', carrier: 'FakeEx', trackingNumber: 'FX1' };
 const refused: BookingOutcome = { kind: 'refused', reason: 'undeliverable_address' };
 
-function expectStep<K extends Step['kind']>(step: Step, kind: K): Extract<Step, { kind: K }> {
+function expectStep<K extends CallStep<Booking>['kind']>(step: CallStep<Booking>, kind: K) {
   expect(step.kind).toBe(kind);
-  return step as Extract<Step, { kind: K }>;
+  return step as Extract<CallStep<Booking>, { kind: K }>;
 }
 
-const bookStep = () => expectStep(nextStep(paid(addressKnown(undefined, placed, 1), 'o-1', 2)), 'book');
+const bookStep = () => expectStep(lifecycle.nextStep(paid(addressKnown(undefined, placed, 1), 'o-1', 2)), 'call');
 
 function scheduledShipment(): Shipment {
-  return afterBooking(bookStep(), booked, 3).shipment;
+  return lifecycle.afterCall(bookStep(), booked, 3).state;
 }
 
 describe('shipment decisions', () => {
   it('books once both the address and the payment are known, whichever came first', () => {
     const request = { idempotencyKey: 'o-1', address, items };
 
-    expect(nextStep(addressKnown(undefined, placed, 1))).toEqual({ kind: 'rest' });
-    expect(nextStep(paid(undefined, 'o-1', 1))).toEqual({ kind: 'rest' });
-    expect(nextStep(paid(addressKnown(undefined, placed, 1), 'o-1', 2))).toMatchObject({
-      kind: 'book',
-      shipment: { status: 'BOOKING' },
+    expect(lifecycle.nextStep(addressKnown(undefined, placed, 1))).toEqual({ kind: 'rest' });
+    expect(lifecycle.nextStep(paid(undefined, 'o-1', 1))).toEqual({ kind: 'rest' });
+    expect(bookStep()).toMatchObject({ state: { status: 'BOOKING' }, request });
+    expect(lifecycle.nextStep(addressKnown(paid(undefined, 'o-1', 1), placed, 2))).toMatchObject({
+      kind: 'call',
       request,
     });
-    expect(nextStep(addressKnown(paid(undefined, 'o-1', 1), placed, 2))).toMatchObject({ kind: 'book', request });
   });
 
   it("passes OrderPlaced v2's gift message to the carrier, and books a v1 OrderPlaced without one", () => {
     const gift = { ...placed, giftMessage: 'Happy birthday!' };
 
-    const withGift = expectStep(nextStep(paid(addressKnown(undefined, gift, 1), 'o-1', 2)), 'book');
-    const paidFirst = expectStep(nextStep(addressKnown(paid(undefined, 'o-1', 1), gift, 2)), 'book');
+    const withGift = expectStep(lifecycle.nextStep(paid(addressKnown(undefined, gift, 1), 'o-1', 2)), 'call');
+    const paidFirst = expectStep(lifecycle.nextStep(addressKnown(paid(undefined, 'o-1', 1), gift, 2)), 'call');
 
     expect(withGift.request.giftMessage).toBe('Happy birthday!');
     expect(paidFirst.request.giftMessage).toBe('Happy birthday!');
@@ -62,85 +60,31 @@ describe('shipment decisions', () => {
   });
 
   it('schedules the shipment with the carrier and tracking number when the carrier books it', () => {
-    const { shipment, emit } = afterBooking(bookStep(), booked, 3);
+    const { state, emit } = lifecycle.afterCall(bookStep(), booked, 3);
 
-    expect(shipment).toMatchObject({ status: 'SCHEDULED', shipmentId: 'shp_1' });
+    expect(state).toMatchObject({ status: 'SCHEDULED', shipmentId: 'shp_1' });
     expect(emit).toEqual([
       {
         type: 'ShipmentScheduled',
         body: { orderId: 'o-1', shipmentId: 'shp_1', carrier: 'FakeEx', trackingNumber: 'FX1' },
       },
     ]);
-    expect(nextStep(shipment)).toEqual({ kind: 'rest' });
   });
 
   it('fails the shipment with the carrier’s reason when the carrier refuses the address', () => {
-    const { shipment, emit } = afterBooking(bookStep(), refused, 3);
+    const { state, emit } = lifecycle.afterCall(bookStep(), refused, 3);
 
-    expect(shipment.status).toBe('FAILED');
+    expect(state.status).toBe('FAILED');
     expect(emit).toEqual([{ type: 'ShipmentFailed', body: { orderId: 'o-1', reason: 'undeliverable_address' } }]);
   });
 
-  it('never books again an order already scheduled when its payment is delivered again', () => {
-    expect(nextStep(paid(scheduledShipment(), 'o-1', 4))).toEqual({ kind: 'rest' });
-  });
-
-  it('never books an order cancelled before it was paid', () => {
-    const cancelled = orderCancelled(addressKnown(undefined, placed, 1), 'o-1', 2);
-
-    const late = paid(cancelled, 'o-1', 3);
-
-    expect(late.status).toBe('CANCELLED');
-    expect(nextStep(late)).toEqual({ kind: 'rest' });
-  });
-
   it('cancels a scheduled shipment when the order is cancelled', () => {
-    const step = expectStep(nextStep(orderCancelled(scheduledShipment(), 'o-1', 4)), 'cancel');
-    expect(step.shipmentId).toBe('shp_1');
+    const step = expectStep(lifecycle.nextStep(lifecycle.orderCancelled(scheduledShipment(), 'o-1', 4)), 'undo');
+    expect(step.request).toBe('shp_1');
 
-    const { shipment, emit } = afterCancellation(step, 5);
+    const { state, emit } = lifecycle.afterUndo(step, 5);
 
-    expect(shipment.status).toBe('CANCELLED');
+    expect(state.status).toBe('CANCELLED');
     expect(emit).toEqual([{ type: 'ShipmentCancelled', body: { orderId: 'o-1', shipmentId: 'shp_1' } }]);
-    expect(nextStep(orderCancelled(shipment, 'o-1', 6))).toEqual({ kind: 'rest' });
-  });
-
-  it('cancels nothing at the carrier when a failed shipment’s order is cancelled', () => {
-    const failed = afterBooking(bookStep(), refused, 3).shipment;
-
-    const cancelled = orderCancelled(failed, 'o-1', 4);
-
-    expect(cancelled.status).toBe('FAILED');
-    expect(nextStep(cancelled)).toEqual({ kind: 'rest' });
-  });
-
-  it('settles a booking whose answer was lost and then cancels it, silently, when the order is cancelled meanwhile', () => {
-    const booking = bookStep().shipment;
-
-    const lookup = expectStep(nextStep(orderCancelled(booking, 'o-1', 3)), 'settle');
-    expect(lookup.request.idempotencyKey).toBe('o-1');
-    const settled = afterLookup(lookup, booked, 4);
-
-    expect(settled.emit).toEqual([]);
-    const cancel = expectStep(nextStep(settled.shipment), 'cancel');
-    expect(afterCancellation(cancel, 5).emit.map((e) => e.type)).toEqual(['ShipmentCancelled']);
-  });
-
-  it('reports nothing when a booking settled after the order was cancelled turns out refused', () => {
-    const lookup = expectStep(nextStep(orderCancelled(bookStep().shipment, 'o-1', 3)), 'settle');
-
-    const settled = afterLookup(lookup, refused, 4);
-
-    expect(settled).toMatchObject({ shipment: { status: 'FAILED' }, emit: [] });
-    expect(nextStep(settled.shipment)).toEqual({ kind: 'rest' });
-  });
-
-  it('books nothing for a cancelled order whose booking in doubt the carrier never made', () => {
-    const lookup = expectStep(nextStep(orderCancelled(bookStep().shipment, 'o-1', 3)), 'settle');
-
-    const settled = afterLookup(lookup, undefined, 4);
-
-    expect(settled).toMatchObject({ shipment: { status: 'CANCELLED' }, emit: [] });
-    expect(nextStep(settled.shipment)).toEqual({ kind: 'rest' });
   });
 });

@@ -31,7 +31,7 @@ export class ProviderBreaker {
   ) {
     this.resetTimeoutMs = options.resetTimeoutMs ?? 5_000;
     this.breaker = new CircuitBreaker((call: () => Promise<unknown>) => call(), {
-      timeout: false, // callProvider enforces its own timeout and reports it as ProviderUnavailableError
+      timeout: false, // ProviderApi enforces its own timeout and reports it as ProviderUnavailableError
       errorThresholdPercentage: options.errorThresholdPercentage ?? 50,
       volumeThreshold: options.volumeThreshold ?? 5,
       resetTimeout: this.resetTimeoutMs,

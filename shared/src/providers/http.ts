@@ -1,7 +1,8 @@
-// Calls an external provider's HTTP API with a timeout. Outages (network errors, timeouts, 5xx,
-// 429) become retriable ProviderUnavailableErrors; the caller maps business answers (a decline, a
-// refused address) from the status it gets back.
-import { ProviderUnavailableError } from '../errors';
+// One external provider's HTTP API, as the clients of payment and shipping call it: a base URL, a
+// timeout, and a breaker. Outages (network errors, timeouts, 5xx, 429) become retriable
+// ProviderUnavailableErrors; the client maps business answers (a decline, a refused address) from the
+// status it gets back, and anything else is a request we got wrong (ProviderRejectedError).
+import { ProviderRejectedError, ProviderUnavailableError } from '../errors';
 import type { ProviderBreaker } from './circuit-breaker';
 
 export interface ProviderResponse<T = unknown> {
@@ -9,51 +10,84 @@ export interface ProviderResponse<T = unknown> {
   body: T;
 }
 
-/** Calls through `breaker` when given, so outages open it and an open one fails fast. */
-export function callProvider<T = unknown>(
-  provider: string,
-  url: string,
-  init: { method: 'GET' | 'POST' | 'DELETE'; body?: unknown },
-  timeoutMs: number,
-  breaker?: ProviderBreaker,
-): Promise<ProviderResponse<T>> {
-  const call = () => request<T>(provider, url, init, timeoutMs);
-  return breaker ? breaker.call(call) : call();
+/** Where a provider is and how to call it; calls go through `breaker` when given. */
+export interface ProviderEndpoint {
+  baseUrl: string;
+  timeoutMs: number;
+  breaker?: ProviderBreaker;
+}
+
+type Method = 'GET' | 'POST';
+
+export class ProviderApi {
+  /** `name` says which provider in error messages ("payment provider answered 400 to …"). */
+  constructor(
+    readonly name: string,
+    private readonly endpoint: ProviderEndpoint,
+  ) {}
+
+  get<T = unknown>(path: string): Promise<ProviderResponse<T>> {
+    return this.send<T>('GET', path);
+  }
+
+  post<T = unknown>(path: string, body?: unknown): Promise<ProviderResponse<T>> {
+    return this.send<T>('POST', path, body);
+  }
+
+  /**
+   * The call the provider made under `idempotencyKey`, from its listing at `path`; undefined if it never
+   * made one. How a call in doubt is settled without making it again.
+   */
+  async lookup<T>(path: string, idempotencyKey: string): Promise<T | undefined> {
+    const answer = await this.get<T[] | undefined>(`${path}?idempotencyKey=${encodeURIComponent(idempotencyKey)}`);
+    if (answer.status !== 200 || !Array.isArray(answer.body))
+      throw this.rejected(`the lookup of ${idempotencyKey}`, answer);
+    return answer.body[0];
+  }
+
+  /** An answer that is no outcome of `call`: a request we got wrong, not an outage, so not retriable. */
+  rejected(call: string, { status, body }: ProviderResponse): ProviderRejectedError {
+    return new ProviderRejectedError(`${this.name} answered ${status} to ${call}: ${JSON.stringify(body)}`);
+  }
+
+  private send<T>(method: Method, path: string, body?: unknown): Promise<ProviderResponse<T>> {
+    const { baseUrl, timeoutMs, breaker } = this.endpoint;
+    const call = () => request<T>(this.name, `${baseUrl}${path}`, method, body, timeoutMs);
+    return breaker ? breaker.call(call) : call();
+  }
 }
 
 async function request<T>(
   provider: string,
   url: string,
-  init: { method: 'GET' | 'POST' | 'DELETE'; body?: unknown },
+  method: Method,
+  body: unknown,
   timeoutMs: number,
 ): Promise<ProviderResponse<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
-      method: init.method,
-      headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (cause) {
-    throw new ProviderUnavailableError(
-      `${provider} unreachable at ${init.method} ${url}: ${(cause as Error).message}`,
-      {
-        cause,
-      },
-    );
+    throw new ProviderUnavailableError(`${provider} unreachable at ${method} ${url}: ${(cause as Error).message}`, {
+      cause,
+    });
   }
   const text = await response.text();
   if (response.status >= 500 || response.status === 429) {
     throw new ProviderUnavailableError(
-      `${provider} answered ${response.status} to ${init.method} ${url}: ${text.slice(0, 200)}`,
+      `${provider} answered ${response.status} to ${method} ${url}: ${text.slice(0, 200)}`,
     );
   }
-  let body: unknown = text;
+  let parsed: unknown = text;
   try {
-    body = text ? JSON.parse(text) : undefined;
+    parsed = text ? JSON.parse(text) : undefined;
   } catch {
     // not JSON: hand the caller the raw text
   }
-  return { status: response.status, body: body as T };
+  return { status: response.status, body: parsed as T };
 }

@@ -39,17 +39,6 @@ export const serviceSettings = {
   retryMaxDelayMs: setting('RETRY_MAX_DELAY_MS', 'longest backoff between attempts', 10_000, formats.int),
 };
 
-/** Settings of a service that calls an external provider through a circuit breaker. */
-export const providerSettings = {
-  providerTimeoutMs: setting(
-    'PROVIDER_TIMEOUT_MS',
-    'a provider call unanswered after this long counts as failed',
-    10_000,
-    formats.int,
-  ),
-  breakerResetMs: setting('BREAKER_RESET_MS', 'how long an open circuit waits before a probe', 5_000, formats.int),
-};
-
 export type ServiceConfig = ConfigOf<typeof serviceSettings>;
 
 /** An entry of Applications (topology.ts) with this service's tables and config. */

@@ -1,46 +1,98 @@
-// A payment's lifecycle as pure decisions. The charge waits for both the card token (OrderPlaced) and the
-// amount (StockReserved), which arrive on two topics in either order; OrderCancelled stops a charge not yet
-// made and refunds one that was. Calls to the provider are steps the handler performs and reports back.
-import type { OrderPlaced, StockReserved } from '@saga/shared';
+// A payment as pure decisions. The charge waits for both the card token (OrderPlaced) and the amount
+// (StockReserved), which arrive on two topics in either order; OrderCancelled stops a charge not yet
+// made and refunds one that was. The lifecycle of the charge (intent, call, lookup in doubt, undo) is
+// the shared ProviderCallLifecycle; this file declares what is the payment's own.
+import { ProviderCallLifecycle, type Body, type OrderPlaced, type StockReserved } from '@saga/shared';
 
-import type {
-  ChargeOutcome,
-  ChargeStep,
-  Emission,
-  Payment,
-  RefundStep,
-  SettleStep,
-  Step,
-  Transition,
-} from './payment-state';
+/** The lifecycle's phases in the payment's words. */
+export const PaymentStatuses = {
+  idle: 'NONE',
+  /** A charge was sent and its answer is not recorded yet, so it may have happened. */
+  calling: 'CHARGING',
+  done: 'CHARGED',
+  refused: 'DECLINED',
+  undone: 'REFUNDED',
+  /** The order was cancelled before anything was charged; nothing ever will be. */
+  cancelled: 'CANCELLED',
+} as const;
 
-export type {
-  PaymentStatus,
-  Payment,
-  Emission,
-  ChargeRequest,
-  RefundRequest,
-  ChargeOutcome,
-  ChargeStep,
-  SettleStep,
-  RefundStep,
-  Step,
-  Transition,
-} from './payment-state';
+export type PaymentStatus = (typeof PaymentStatuses)[keyof typeof PaymentStatuses];
 
-function blank(orderId: string, now: number): Payment {
-  return {
-    orderId,
-    customerId: null,
-    token: null,
-    amountCents: null,
-    currency: null,
-    status: 'NONE',
-    orderCancelled: false,
-    chargeId: null,
-    updatedAt: now,
-  };
+export interface Payment {
+  orderId: string;
+  customerId: string | null;
+  token: string | null;
+  amountCents: number | null;
+  currency: string | null;
+  status: PaymentStatus;
+  /** The order was cancelled: a charge still in doubt is settled and then refunded, silently. */
+  orderCancelled: boolean;
+  chargeId: string | null;
+  updatedAt: number;
 }
+
+export type Emission =
+  | { type: 'PaymentCompleted'; body: Body<'PaymentCompleted'> }
+  | { type: 'PaymentFailed'; body: Body<'PaymentFailed'> }
+  | { type: 'PaymentRefunded'; body: Body<'PaymentRefunded'> };
+
+export interface ChargeRequest {
+  idempotencyKey: string;
+  amountCents: number;
+  currency: string;
+  token: string;
+}
+
+export interface RefundRequest {
+  chargeId: string;
+  idempotencyKey: string;
+}
+
+export type ChargeOutcome = { kind: 'succeeded'; chargeId: string } | { kind: 'declined'; declineCode: string };
+
+/** The payment's call in the lifecycle's terms: a charge, undone by a refund. */
+export interface Charge {
+  state: Payment;
+  request: ChargeRequest;
+  outcome: ChargeOutcome;
+  undo: RefundRequest;
+  event: Emission;
+}
+
+export const paymentLifecycle = new ProviderCallLifecycle<Charge>({
+  name: 'payment',
+  statuses: PaymentStatuses,
+  blank: { customerId: null, token: null, amountCents: null, currency: null, chargeId: null },
+  // Charged once both the card token and the amount are known, keyed by the order at the provider.
+  request: ({ orderId, token, amountCents, currency }) =>
+    token !== null && amountCents !== null && currency !== null
+      ? { idempotencyKey: orderId, amountCents, currency, token }
+      : undefined,
+  answered: (payment, { amountCents, currency }, outcome) => {
+    const { orderId } = payment;
+    if (outcome.kind === 'declined') {
+      return {
+        phase: 'refused',
+        state: payment,
+        event: { type: 'PaymentFailed', body: { orderId, reason: outcome.declineCode } },
+      };
+    }
+    const { chargeId } = outcome;
+    return {
+      phase: 'done',
+      state: { ...payment, chargeId },
+      event: { type: 'PaymentCompleted', body: { orderId, paymentId: chargeId, amountCents, currency } },
+    };
+  },
+  // Keyed by the order too, apart from its charge: one refund per order, however often it is retried.
+  undo: ({ orderId, chargeId, amountCents, currency }) =>
+    chargeId !== null && amountCents !== null && currency !== null
+      ? {
+          request: { chargeId, idempotencyKey: `refund-${orderId}` },
+          event: { type: 'PaymentRefunded', body: { orderId, paymentId: chargeId, amountCents, currency } },
+        }
+      : undefined,
+});
 
 // The first value recorded wins: a charge is always re-sent with the parameters it was first sent with.
 
@@ -50,7 +102,7 @@ export function tokenKnown(
   event: Pick<OrderPlaced, 'orderId' | 'customerId' | 'paymentToken'>,
   now: number,
 ): Payment {
-  const current = payment ?? blank(event.orderId, now);
+  const current = paymentLifecycle.current(payment, event.orderId, now);
   return {
     ...current,
     customerId: current.customerId ?? event.customerId,
@@ -65,88 +117,11 @@ export function amountKnown(
   event: Pick<StockReserved, 'orderId' | 'totalCents' | 'currency'>,
   now: number,
 ): Payment {
-  const current = payment ?? blank(event.orderId, now);
+  const current = paymentLifecycle.current(payment, event.orderId, now);
   return {
     ...current,
     amountCents: current.amountCents ?? event.totalCents,
     currency: current.currency ?? event.currency,
     updatedAt: now,
-  };
-}
-
-/** OrderCancelled: nothing charged yet means nothing ever will be; a charge is refunded by the next step. */
-export function orderCancelled(payment: Payment | undefined, orderId: string, now: number): Payment {
-  const current = payment ?? blank(orderId, now);
-  const status = current.status === 'NONE' ? 'CANCELLED' : current.status;
-  return { ...current, status, orderCancelled: true, updatedAt: now };
-}
-
-export function nextStep(payment: Payment): Step {
-  const { orderId, status, token, amountCents, currency, chargeId } = payment;
-  if (token !== null && amountCents !== null && currency !== null) {
-    const request = { idempotencyKey: orderId, amountCents, currency, token };
-    // Never charge again to find out: a charge that never reached the provider must not be made for
-    // an order cancelled meanwhile (a charge and a refund the customer would see).
-    if (status === 'CHARGING') return { kind: 'settle', payment, request };
-    if (status === 'NONE') return { kind: 'charge', payment: { ...payment, status: 'CHARGING' }, request };
-  }
-  if (
-    status === 'CHARGED' &&
-    payment.orderCancelled &&
-    chargeId !== null &&
-    amountCents !== null &&
-    currency !== null
-  ) {
-    return {
-      kind: 'refund',
-      payment,
-      request: { chargeId, idempotencyKey: `refund-${orderId}` },
-      amountCents,
-      currency,
-    };
-  }
-  return { kind: 'rest' };
-}
-
-export function afterCharge(
-  { payment, request }: ChargeStep | SettleStep,
-  outcome: ChargeOutcome,
-  now: number,
-): Transition {
-  const { orderId } = payment;
-  // Settled only after the order was cancelled: the saga is over, so report nothing; a refund follows.
-  const report = (emission: Emission): Emission[] => (payment.orderCancelled ? [] : [emission]);
-  if (outcome.kind === 'declined') {
-    return {
-      payment: { ...payment, status: 'DECLINED', updatedAt: now },
-      emit: report({ type: 'PaymentFailed', body: { orderId, reason: outcome.declineCode } }),
-    };
-  }
-  const { amountCents, currency } = request;
-  return {
-    payment: { ...payment, status: 'CHARGED', chargeId: outcome.chargeId, updatedAt: now },
-    emit: report({ type: 'PaymentCompleted', body: { orderId, paymentId: outcome.chargeId, amountCents, currency } }),
-  };
-}
-
-/**
- * What the lookup found: the charge's outcome, as if its answer had arrived; or no charge, so the call
- * never took effect: an order still going on is charged afresh, a cancelled one never will be.
- */
-export function afterLookup(step: SettleStep, found: ChargeOutcome | undefined, now: number): Transition {
-  if (found) return afterCharge(step, found, now);
-  const status = step.payment.orderCancelled ? 'CANCELLED' : 'NONE';
-  return { payment: { ...step.payment, status, updatedAt: now }, emit: [] };
-}
-
-export function afterRefund({ payment, request, amountCents, currency }: RefundStep, now: number): Transition {
-  return {
-    payment: { ...payment, status: 'REFUNDED', updatedAt: now },
-    emit: [
-      {
-        type: 'PaymentRefunded',
-        body: { orderId: payment.orderId, paymentId: request.chargeId, amountCents, currency },
-      },
-    ],
   };
 }

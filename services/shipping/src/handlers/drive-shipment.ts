@@ -1,16 +1,8 @@
-// Drives an order's shipment to rest through the shared provider step runner: the domain says which
-// call comes next (book, settle a booking in doubt by lookup, cancel), this file says how each call is
-// made and recorded. BOOKING is committed before a booking, so whoever handles the order next (a
-// retry, OrderCancelled) settles it by looking it up under its idempotency key.
-import { runProviderSteps, type HandlerContext, type ProviderCall, type StepDriver } from '@saga/shared';
-import {
-  afterBooking,
-  afterCancellation,
-  afterLookup,
-  nextStep,
-  type Shipment,
-  type Transition,
-} from '../domain/shipment';
+// Drives an order's shipment to rest through the shared provider-call runner: a booking is the call,
+// findBooking the lookup of a booking in doubt, cancelling the shipment the undo. BOOKING is committed
+// before a booking, so whoever handles the order next (a retry, OrderCancelled) settles it by its key.
+import { driveProviderCall, type HandlerContext } from '@saga/shared';
+import { shipmentLifecycle, type Shipment } from '../domain/shipment';
 import type { Carrier } from '../carrier-client';
 import type { ShipmentStore } from '../store';
 
@@ -19,45 +11,16 @@ export interface ShippingDeps {
   carrier: Carrier;
 }
 
-const result = ({ shipment, emit }: Transition) => ({ state: shipment, emit });
-
-function shipmentDriver({ store, carrier }: ShippingDeps): StepDriver<Shipment> {
-  return {
-    next(shipment): ProviderCall<Shipment> | undefined {
-      const step = nextStep(shipment);
-      switch (step.kind) {
-        case 'book':
-          return {
-            intent: step.shipment,
-            perform: async () => result(afterBooking(step, await carrier.book(step.request), Date.now())),
-          };
-        case 'settle':
-          return {
-            perform: async () =>
-              result(afterLookup(step, await carrier.findBooking(step.request.idempotencyKey), Date.now())),
-          };
-        case 'cancel':
-          // Idempotent at the carrier (a cancelled shipment stays cancelled), so a repeat is harmless.
-          return {
-            perform: async () => {
-              await carrier.cancel(step.shipmentId);
-              return result(afterCancellation(step, Date.now()));
-            },
-          };
-        case 'rest':
-          return undefined;
-      }
-    },
-    saveIntent: (shipment) => store.saveBeforeCall(shipment),
-    save: (shipment) => store.save(shipment),
-  };
-}
-
-export async function driveShipment(
+export function driveShipment(
   changed: Shipment,
-  deps: ShippingDeps,
+  { store, carrier }: ShippingDeps,
   context: Pick<HandlerContext, 'commit' | 'emit' | 'log'>,
 ): Promise<void> {
-  const { state, emit } = await runProviderSteps(changed, shipmentDriver(deps), context);
-  context.log.info({ status: state.status, emitted: emit.map((e) => e.type) }, 'shipment updated');
+  return driveProviderCall(shipmentLifecycle, changed, context, {
+    store,
+    call: (request) => carrier.book(request),
+    lookup: (idempotencyKey) => carrier.findBooking(idempotencyKey),
+    // Idempotent at the carrier (a cancelled shipment stays cancelled), so a repeat is harmless.
+    undo: (shipmentId) => carrier.cancel(shipmentId),
+  });
 }
