@@ -18,7 +18,7 @@ interface Service {
   environment?: Record<string, unknown>;
   depends_on?: string[] | Record<string, { condition: string }>;
   restart?: string;
-  healthcheck?: { test: string[] };
+  healthcheck?: { test: string[]; interval?: string; retries?: number; start_period?: string };
   volumes?: string[];
   mem_limit?: string;
   profiles?: string[];
@@ -201,6 +201,52 @@ describe('docker-compose.yml', () => {
     expect(conditions('payment')).toMatchObject({ 'payment-provider': 'service_healthy' });
     expect(conditions('shipping')).toMatchObject({ carrier: 'service_healthy' });
     expect(conditions('gateway')).toMatchObject({ order: 'service_healthy', inventory: 'service_healthy' });
+  });
+
+  it('probes each Node process where the native launcher waits for it: /ready wherever the process has one', () => {
+    const native = systemProcesses({ kafkaBrokers: 'k', registryUrl: 'r', dataDir: 'd', ports: defaultPorts });
+    const byCommand = new Map(
+      Object.entries(compose.services).map(([name, svc]) => [
+        ([] as string[]).concat(svc.command ?? []).join(' '),
+        name,
+      ]),
+    );
+
+    for (const spec of native) {
+      const name = byCommand.get(`node ${spec.script.slice(root.length + 1)}`) ?? spec.name;
+      const healthUrl = service(name).environment?.['HEALTH_URL'];
+      expect({ name, healthUrl }).toEqual({ name, healthUrl: spec.readyUrl });
+    }
+    expect(native.filter((spec) => spec.readyUrl.endsWith('/ready')).length).toBeGreaterThanOrEqual(5);
+    for (const name of nodeServices) {
+      expect({ name, test: service(name).healthcheck?.test.join(' ') }).toEqual({
+        name,
+        test: expect.stringContaining('fetch(process.env.HEALTH_URL)'),
+      });
+    }
+  });
+
+  it('gives every probed service a healthcheck and at least 2.5 minutes before it counts as unhealthy', () => {
+    // A cold first start on a busy 2-core machine took up to 38 s (the registry); v1 `up` fails on the
+    // first dependency that turns unhealthy, so the budget is kept at about four times that.
+    const seconds = (duration = '0s') =>
+      [...duration.matchAll(/(\d+)(ms|s|m)/g)].reduce(
+        (sum, [, value, unit]) => sum + Number(value) * { ms: 0.001, s: 1, m: 60 }[unit as 'ms' | 's' | 'm'],
+        0,
+      );
+    const waitedOn = Object.values(compose.services).flatMap((svc) =>
+      Object.entries(svc.depends_on ?? {})
+        .filter(([, { condition }]) => condition === 'service_healthy')
+        .map(([dep]) => dep),
+    );
+    const probed = Object.entries(compose.services).filter(([, svc]) => svc.healthcheck);
+
+    expect(waitedOn.filter((name) => !service(name).healthcheck)).toEqual([]);
+    for (const [name, { healthcheck }] of probed) {
+      const budget =
+        seconds(healthcheck!.start_period) + (healthcheck!.retries ?? 3) * seconds(healthcheck!.interval ?? '30s');
+      expect({ name, enough: budget >= 150 }).toEqual({ name, enough: true });
+    }
   });
 
   it('keeps the default stack under 3 GB of memory limits, and the Kafka UI behind a profile', () => {

@@ -53,6 +53,7 @@ export {
 } from './service/messaging';
 export { opsRoutes, listen, close, type OpsApp, type ReadinessCheck } from './service/ops-server';
 export { runProcess } from './service/run-process';
+export { retryAtStart } from './service/start-retry';
 export {
   ServiceRuntime,
   serviceSettings,

@@ -21,6 +21,7 @@ import { unhandledTypes } from '../topology';
 import { pruneInboxPeriodically } from './inbox-pruning';
 import { ServiceMessaging, type ServiceHandler } from './messaging';
 import { close, listen, opsRoutes, type OpsApp } from './ops-server';
+import { retryAtStart } from './start-retry';
 
 /** Settings every saga service reads; a service spreads these into its own config schema. */
 export const serviceSettings = {
@@ -134,7 +135,12 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
     if (unhandled.length > 0) {
       throw new ConfigError(unhandled.map((type) => `${type} is in consumes (topology.ts) but has no .on() handler`));
     }
-    await this.serde.registerWriters(this.options.produces);
+    // Retried: a registry that drops a request on a busy first start must not end the process.
+    await retryAtStart(
+      'registering the writer schemas',
+      () => this.serde.registerWriters(this.options.produces),
+      this.logger,
+    );
     await this.relay.start();
     this.stopPruning = pruneInboxPeriodically(this.db, this.tables, this.logger);
     await beforeConsuming?.();
