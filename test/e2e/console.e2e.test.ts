@@ -168,6 +168,45 @@ describeWithBrowser('the workshop console in a browser', () => {
     expect(order).toMatchObject({ customerId: 'workshop-console', status: 'CONFIRMED' });
   });
 
+  it('fits every label on the map inside its box, and no two boxes overlap', async () => {
+    const nodes = await page.$$eval('#map .node', (groups) =>
+      groups.map((group) => {
+        const box = group.querySelector('rect')!.getBBox();
+        // Plain numbers: a DOMRect itself would cross back from the page as {}.
+        const texts = Array.from(group.querySelectorAll('text'), (text) => {
+          const { x, width } = text.getBBox();
+          return { x, width };
+        });
+        return { id: group.getAttribute('data-node'), box: { x: box.x, y: box.y, width: box.width }, texts };
+      }),
+    );
+    expect(nodes.map((node) => node.id)).toContain('inventory.commands');
+    expect(nodes.every((node) => node.texts[0]!.width > 0)).toBe(true);
+    // Clear of the border by a few units: a label flush with it reads as spilling over at a projector's scale.
+    const margin = 4;
+    for (const { id, box, texts } of nodes) {
+      for (const text of texts.filter((bounds) => bounds.width > 0)) {
+        const left = text.x >= box.x + margin;
+        const right = text.x + text.width <= box.x + box.width - margin;
+        expect({ id, left, right }).toEqual({
+          id,
+          left: true,
+          right: true,
+        });
+      }
+    }
+    for (const y of new Set(nodes.map((node) => node.box.y))) {
+      const byX = nodes.filter((node) => node.box.y === y).sort((a, b) => a.box.x - b.box.x);
+      for (let i = 1; i < byX.length; i++) {
+        const [left, right] = [byX[i - 1]!, byX[i]!];
+        expect({ between: `${left.id}|${right.id}`, apart: left.box.x + left.box.width <= right.box.x }).toEqual({
+          between: `${left.id}|${right.id}`,
+          apart: true,
+        });
+      }
+    }
+  });
+
   it('shows the compensation of a declined order', async () => {
     const orderId = await place('declined');
 
