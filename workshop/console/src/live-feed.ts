@@ -32,6 +32,7 @@ export class LiveFeed {
   private retryTimer: NodeJS.Timeout | undefined;
   private statsTimer: NodeJS.Timeout | undefined;
   private sampling = false;
+  private closed = false;
 
   constructor(
     private readonly hub: ConsoleHub,
@@ -48,6 +49,11 @@ export class LiveFeed {
 
   /** A page's stream joins the hub; answers its leaving (safe to call twice). */
   join(sink: StreamSink, follows?: string): () => void {
+    // A page that connects while the console shuts down starts nothing: its stream just ends.
+    if (this.closed) {
+      sink.end();
+      return () => {};
+    }
     const remove = this.hub.add(sink, follows);
     this.pagesChanged();
     let left = false;
@@ -61,6 +67,7 @@ export class LiveFeed {
 
   /** Shutdown: ends every stream, stops sampling and the tap (deleting its group). */
   async close(): Promise<void> {
+    this.closed = true;
     clearTimeout(this.graceTimer);
     clearTimeout(this.retryTimer);
     this.hub.close();
@@ -70,6 +77,7 @@ export class LiveFeed {
   }
 
   private pagesChanged(): void {
+    if (this.closed) return;
     const open = this.hub.size > 0;
     this.setSampling(open);
     if (open) {
