@@ -1,30 +1,33 @@
 #!/usr/bin/env bash
-# `make dev` / `make down`: the whole system natively. `up` starts broker + registry + topics, then
-# the launcher (providers, services, gateway under supervision) in the background, and waits until
-# the gateway is ready. In a terminal it then follows the logs and Ctrl-C stops everything; from a
-# script (no TTY, or DEV_DETACH=1) it returns and leaves the system running. Idempotent.
+# `make dev` / `make down`: the whole system natively. `up` starts broker + registry + topics, then the
+# launcher (providers, services, gateway, workshop console under supervision) in the background, and
+# waits until the gateway and the console are ready. In a terminal it then follows the logs and Ctrl-C
+# stops everything; from a script (no TTY, or DEV_DETACH=1) it returns and leaves the system running.
+# Idempotent.
 # Usage: dev.sh up|down
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+CONSOLE_PORT="${CONSOLE_PORT:-8090}"
 LAUNCHER_PID="$STACK_DIR/launcher.pid"
 SERVICES_LOG="$STACK_DIR/logs/services.log"
 GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
+CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT"
 export KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT"
 export SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
 export DATA_DIR="${DATA_DIR:-$STACK_DIR/data}"
-export GATEWAY_PORT
+export GATEWAY_PORT CONSOLE_PORT
 # The workshop console's buttons (faults, replay, orders, cancel): on for this local system only.
 export CONSOLE_ACTIONS="${CONSOLE_ACTIONS:-enabled}"
 
-wait_for_gateway() {
+wait_for_system() {
   local i
   for i in $(seq 1 240); do
-    curl -sf "$GATEWAY_URL/ready" > /dev/null && return 0
+    curl -sf "$GATEWAY_URL/ready" > /dev/null && curl -sf "$CONSOLE_URL/ready" > /dev/null && return 0
     pid_alive "$LAUNCHER_PID" || { tail -n 40 "$SERVICES_LOG" >&2; die "the launcher exited; see $SERVICES_LOG"; }
     sleep 0.5
   done
-  die "the gateway was not ready after 120 s; see $SERVICES_LOG"
+  die "the gateway or the console was not ready after 120 s; see $SERVICES_LOG"
 }
 
 up() {
@@ -34,12 +37,12 @@ up() {
   else
     [ -f "$INFRA_DIR/dist/launcher/main.js" ] || die "not built: run 'npm run build'"
     mkdir -p "$STACK_DIR/logs" "$DATA_DIR"
-    log "starting providers, services and gateway (logs: $SERVICES_LOG)"
+    log "starting providers, services, gateway and console (logs: $SERVICES_LOG)"
     nohup node "$INFRA_DIR/dist/launcher/main.js" >> "$SERVICES_LOG" 2>&1 &
     echo $! > "$LAUNCHER_PID"
   fi
-  wait_for_gateway
-  log "ready: gateway at $GATEWAY_URL   (try: curl $GATEWAY_URL/inventory; console: $GATEWAY_URL/console/)"
+  wait_for_system
+  log "ready: gateway at $GATEWAY_URL   (try: curl $GATEWAY_URL/inventory)   console: $CONSOLE_URL/"
   if [ -t 1 ] && [ "${DEV_DETACH:-0}" != 1 ]; then
     log "following the logs; Ctrl-C stops everything (or run 'make down' elsewhere)"
     trap 'down; exit 0' INT TERM

@@ -1,7 +1,7 @@
 // `npm run dlt -- list|show|replay`: inspect a consumer group's dead letters and re-publish chosen
 // ones to their original topic once the cause is fixed. Replaying an already-processed event is a
 // no-op for the consumer (its inbox has the eventId). The reading and replaying is shared with the
-// gateway's console (readDeadLetters / replayDeadLetters), so both replay the same way.
+// workshop console (readDeadLetters / replayDeadLetters), so both replay the same way.
 //   npm run dlt -- list <group>
 //   npm run dlt -- show <group> <offset>
 //   npm run dlt -- replay <group> <offset> [<offset> ...]

@@ -121,6 +121,7 @@ describe('docker-compose.yml', () => {
     expect(ports('kafka')).toEqual([`127.0.0.1:${native('KAFKA_PORT')}:${native('KAFKA_PORT')}`]);
     expect(ports('schema-registry')).toEqual([`127.0.0.1:${native('REGISTRY_PORT')}:8081`]);
     expect(ports('gateway')).toEqual([`127.0.0.1:${defaultPorts.gateway}:8080`]);
+    expect(ports('console')).toEqual([`127.0.0.1:${defaultPorts.console}:8090`]);
     expect(ports('payment-provider')).toEqual([`127.0.0.1:${defaultPorts.paymentProvider}:8095`]);
     expect(ports('carrier')).toEqual([`127.0.0.1:${defaultPorts.carrier}:8096`]);
     const published = Object.values(compose.services).flatMap((svc) => svc.ports ?? []);
@@ -201,6 +202,29 @@ describe('docker-compose.yml', () => {
     expect(conditions('payment')).toMatchObject({ 'payment-provider': 'service_healthy' });
     expect(conditions('shipping')).toMatchObject({ carrier: 'service_healthy' });
     expect(conditions('gateway')).toMatchObject({ order: 'service_healthy', inventory: 'service_healthy' });
+    expect(conditions('console')).toMatchObject({ gateway: 'service_healthy' });
+  });
+
+  it('gives the console every setting the native launcher gives it, each URL naming the container', () => {
+    const native = systemProcesses({ kafkaBrokers: 'k', registryUrl: 'r', dataDir: 'd', ports: defaultPorts });
+    const nativeConsole = native.find((spec) => spec.name === 'console')!.env;
+    const env = service('console').environment ?? {};
+
+    expect(Object.keys(env)).toEqual(expect.arrayContaining(Object.keys(nativeConsole)));
+    // Natively every URL is 127.0.0.1 at the default port; in compose it names the service listening there.
+    const urls = Object.entries(nativeConsole).filter(([, value]) => value.startsWith('http://127.0.0.1:'));
+    expect(urls.length).toBeGreaterThanOrEqual(7);
+    for (const [name, value] of urls) {
+      const url = new URL(String(env[name]));
+      expect({ name, service: url.hostname in compose.services, port: url.port }).toEqual({
+        name,
+        service: true,
+        port: new URL(value).port,
+      });
+    }
+    // The gateway's old /console links go where the host's browser finds the console.
+    const gatewayConsoleUrl = native.find((spec) => spec.name === 'gateway')!.env['CONSOLE_URL'];
+    expect(interpolate(service('gateway').environment?.['CONSOLE_URL'])).toBe(gatewayConsoleUrl);
   });
 
   it('probes each Node process where the native launcher waits for it: /ready wherever the process has one', () => {
@@ -261,4 +285,4 @@ describe('docker-compose.yml', () => {
   });
 });
 
-const nodeServices = ['payment-provider', 'carrier', 'order', 'inventory', 'payment', 'shipping', 'gateway'];
+const nodeServices = ['payment-provider', 'carrier', 'order', 'inventory', 'payment', 'shipping', 'gateway', 'console'];

@@ -22,8 +22,11 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+/** A presenter's screen: the size the console must look right at. */
+export const PRESENTER_VIEWPORT = { width: 1400, height: 900 };
+
 /** Headless, with a fresh profile, and with everything that would reach out to the internet turned off. */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(viewport = PRESENTER_VIEWPORT): Promise<TestBrowser> {
   if (!chromiumPath) throw new Error(NO_CHROMIUM_MESSAGE);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'console-chromium-'));
   // A persistent context is how Playwright takes a profile folder (it refuses --user-data-dir in args).
@@ -39,7 +42,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 1280, height: 800 },
+    viewport,
   });
   return {
     context,

@@ -1,5 +1,5 @@
-// Starts the whole system (providers, four services, gateway) against the test stack on free ports,
-// through the same launcher code as `make dev`, and gives tests a small REST client for it.
+// Starts the whole system (providers, four services, gateway, workshop console) against the test stack
+// on free ports, through the same launcher code as `make dev`, and gives tests a small REST client for it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '@saga/shared';
@@ -11,6 +11,8 @@ import { stackEndpoints } from './helpers';
 export interface TestSystem {
   system: RunningSystem;
   gatewayUrl: string;
+  /** The workshop console: its page at `/`, its API under `/api`. */
+  consoleUrl: string;
   paymentProviderUrl: string;
   carrierUrl: string;
   /** Ops HTTP (/health, /ready, /metrics) of each saga service, by launcher process name. */
@@ -42,6 +44,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
   return {
     system,
     gatewayUrl: system.gatewayUrl,
+    consoleUrl: system.consoleUrl,
     paymentProviderUrl: `http://127.0.0.1:${ports.paymentProvider}`,
     carrierUrl: `http://127.0.0.1:${ports.carrier}`,
     opsUrls: {

@@ -1,6 +1,6 @@
-// `node infra/dist/launcher/main.js`: runs the whole system (providers, services, gateway) under
-// supervision against an already running broker and registry (see infra/native/dev.sh), prints the
-// gateway URL when every process is ready, and stops them all on SIGTERM/SIGINT.
+// `node infra/dist/launcher/main.js`: runs the whole system (providers, services, gateway, console)
+// under supervision against an already running broker and registry (see infra/native/dev.sh), prints the
+// gateway's and the console's URLs when every process is ready, and stops them all on SIGTERM/SIGINT.
 import path from 'node:path';
 import { createLogger, formats, loadConfig, platformSettings, runProcess, setting } from '@saga/shared';
 import { defaultPorts } from '@saga/client';
@@ -37,6 +37,7 @@ runProcess(logger, async () => {
     },
     logger,
   );
-  logger.info({ gatewayUrl: system.gatewayUrl }, `system ready: gateway at ${system.gatewayUrl}`);
+  const { gatewayUrl, consoleUrl } = system;
+  logger.info({ gatewayUrl, consoleUrl }, `system ready: gateway at ${gatewayUrl}, console at ${consoleUrl}/`);
   return () => system.stop();
 });

@@ -1,5 +1,6 @@
-// The whole system as processes: the fake providers, the four saga services and the gateway, each
-// with its ports, data folder and endpoints. Used by `make dev` and by the end-to-end tests.
+// The whole system as processes: the fake providers, the four saga services, the gateway and the
+// workshop console, each with its ports, data folder and endpoints. Used by `make dev` and by the
+// end-to-end tests.
 import path from 'node:path';
 import type { SystemPorts } from '@saga/client';
 import { WaitTimedOutError, type Logger } from '@saga/shared';
@@ -56,13 +57,29 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
       GATEWAY_PORT: String(ports.gateway),
       // The gateway asks the order service's ops port for an order's history (a read-only query).
       ORDER_SERVICE_URL: local(ports.order),
-      // The workshop console's fault switches and its breaker/pause panel read these.
-      PAYMENT_PROVIDER_URL: local(ports.paymentProvider),
-      CARRIER_URL: local(ports.carrier),
-      CONSOLE_OPS_URLS: (['order', 'inventory', 'payment', 'shipping'] as const)
-        .map((name) => `${name}=${local(ports[name])}`)
-        .join(','),
+      // Where its old /console links redirect.
+      CONSOLE_URL: local(ports.console),
     }),
+    {
+      // The workshop console: no data folder; it reaches the system through its public interfaces
+      // (@saga/client's endpoint settings) and Kafka, where it taps the topics while a page is open.
+      name: 'console',
+      script: path.join(ROOT, 'workshop/console/dist/main.js'),
+      env: {
+        KAFKA_BROKERS: options.kafkaBrokers,
+        SCHEMA_REGISTRY_URL: options.registryUrl,
+        ...options.env,
+        CONSOLE_PORT: String(ports.console),
+        GATEWAY_URL: local(ports.gateway),
+        PAYMENT_PROVIDER_URL: local(ports.paymentProvider),
+        CARRIER_URL: local(ports.carrier),
+        ORDER_OPS_URL: local(ports.order),
+        INVENTORY_OPS_URL: local(ports.inventory),
+        PAYMENT_OPS_URL: local(ports.payment),
+        SHIPPING_OPS_URL: local(ports.shipping),
+      },
+      readyUrl: `${local(ports.console)}/ready`,
+    },
   ];
 }
 
@@ -71,6 +88,7 @@ export class RunningSystem {
     readonly supervisor: Supervisor,
     readonly processes: ProcessSpec[],
     readonly gatewayUrl: string,
+    readonly consoleUrl: string,
   ) {}
 
   stop(): Promise<void> {
@@ -111,5 +129,6 @@ export async function startSystem(
     await supervisor.stopAll();
     throw error;
   }
-  return new RunningSystem(supervisor, processes, `http://127.0.0.1:${options.ports.gateway}`);
+  const local = (port: number) => `http://127.0.0.1:${port}`;
+  return new RunningSystem(supervisor, processes, local(options.ports.gateway), local(options.ports.console));
 }

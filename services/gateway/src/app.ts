@@ -1,7 +1,7 @@
 // The gateway's HTTP app, built from its collaborators so tests can pass fakes: request context,
-// /health /ready /metrics, the order and inventory routes, /openapi.json and /docs, the workshop
-// console (/console), then 404 and problem+json for errors.
-import express, { type Express, type Router } from 'express';
+// /health /ready /metrics, the order and inventory routes, /openapi.json and /docs, the redirect of the
+// old /console links to the workshop console's own process, then 404 and problem+json for errors.
+import express, { type Express } from 'express';
 import { opsRoutes, type Logger, type ReadinessCheck, type SagaMetrics } from '@saga/shared';
 import type { IdempotencyStore } from './idempotency';
 import { httpRequestCounter } from './metrics';
@@ -10,11 +10,12 @@ import { problemMiddleware, unknownRoute } from './problem';
 import type { ReadModel } from './projection/read-model';
 import { requestContext } from './request-context';
 import { adminRoutes, type ReadModelRebuilder } from './routes/admin';
+import { consoleRedirect } from './routes/console-redirect';
 import { docsRoutes } from './routes/docs';
 import { inventoryRoutes } from './routes/inventory';
 import { orderHistoryRoutes } from './routes/order-history';
 import { orderRoutes } from './routes/orders';
-import { commandSender, type Publisher, type SendCommand } from './routes/publish';
+import { commandSender, type Publisher } from './routes/publish';
 
 export interface GatewayDeps {
   logger: Logger;
@@ -27,8 +28,8 @@ export interface GatewayDeps {
   /** POST /admin/read-model/rebuild: the projection. */
   projection: ReadModelRebuilder;
   readiness: readonly ReadinessCheck[];
-  /** The workshop console's routes (/console), when the gateway runs one. */
-  console?: { routes(send: SendCommand, readModel: ReadModel): Router[] };
+  /** Where /console and /console/* redirect: the workshop console's public URL. */
+  consoleUrl: string;
 }
 
 export function createApp(deps: GatewayDeps): Express {
@@ -43,7 +44,7 @@ export function createApp(deps: GatewayDeps): Express {
   app.use(inventoryRoutes({ send, readModel }));
   app.use(adminRoutes(projection));
   app.use(docsRoutes());
-  for (const router of deps.console?.routes(send, readModel) ?? []) app.use(router);
+  app.use('/console', consoleRedirect(deps.consoleUrl));
   app.use(unknownRoute);
   app.use(problemMiddleware(logger));
   return app;

@@ -1,7 +1,6 @@
 // The gateway's settings, parsed once at start: where it listens, where its SQLite file lives, and
 // the platform's Kafka, registry and log settings.
 import path from 'node:path';
-import { ConsoleServices, parseOpsUrls } from './console/ops-urls';
 import { formats, loadConfig, platformSettings, setting, type ConfigOf } from '@saga/shared';
 
 export const gatewaySettings = {
@@ -20,31 +19,11 @@ export const gatewaySettings = {
     '.data',
     formats.string,
   ),
-  consoleActions: setting(
-    'CONSOLE_ACTIONS',
-    "whether /console may change things (faults, replay, place and cancel orders); 'enabled' only for local use",
-    'disabled',
-    formats.oneOf('enabled', 'disabled'),
-  ),
-  paymentProviderUrl: setting(
-    'PAYMENT_PROVIDER_URL',
-    'the payment provider, whose fault switches the console shows',
-    'http://127.0.0.1:8095',
+  consoleUrl: setting(
+    'CONSOLE_URL',
+    "the workshop console's public URL, where /console and /console/* redirect (the console is its own process)",
+    'http://127.0.0.1:8090',
     formats.url,
-  ),
-  carrierUrl: setting(
-    'CARRIER_URL',
-    'the carrier, whose fault switches the console shows',
-    'http://127.0.0.1:8096',
-    formats.url,
-  ),
-  opsUrls: setting(
-    'CONSOLE_OPS_URLS',
-    `ops ports the console scrapes for breaker states and paused partitions: ${ConsoleServices.map((name) => `${name}=<url>`).join(',')}`,
-    parseOpsUrls(
-      'order=http://127.0.0.1:8101,inventory=http://127.0.0.1:8102,payment=http://127.0.0.1:8103,shipping=http://127.0.0.1:8104',
-    ),
-    parseOpsUrls,
   ),
 };
 

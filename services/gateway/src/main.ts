@@ -1,6 +1,6 @@
-// Composition root: config, stores, read model, projection, publisher, HTTP and the workshop console's
-// feed, started in that order and stopped in reverse. The HTTP port opens first so /health answers (and /ready says why not)
-// while the schemas are registered and the projection catches up.
+// Composition root: config, stores, read model, projection, publisher and HTTP, started in that order and
+// stopped in reverse. The HTTP port opens first so /health answers (and /ready says why not) while the
+// schemas are registered and the projection catches up.
 import path from 'node:path';
 import {
   Applications,
@@ -25,7 +25,6 @@ import { SERVICE, loadGatewayConfig, projectionFile, type GatewayConfig } from '
 import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from './idempotency';
 import { OrderServiceHistory } from './order-history';
 import { Projector } from './projection/projector';
-import { WorkshopConsole } from './console/workshop-console';
 import { ReadModel } from './projection/read-model';
 import { ProjectionStore } from './projection/store';
 
@@ -74,9 +73,7 @@ async function start(config: GatewayConfig, logger: Logger): Promise<() => Promi
       60 * 60 * 1000,
     );
     stops.push(() => clearInterval(purging));
-    const workshopConsole = new WorkshopConsole(kafka, serde, config, logger);
     const app = createApp({
-      console: workshopConsole,
       logger,
       metrics,
       publisher,
@@ -84,6 +81,7 @@ async function start(config: GatewayConfig, logger: Logger): Promise<() => Promi
       idempotency,
       orderHistory: new OrderServiceHistory(config.orderServiceUrl),
       projection: projector,
+      consoleUrl: config.consoleUrl,
       readiness: [
         { name: 'schema-writers', check: () => writersRegistered },
         { name: 'projection-joined', check: () => projector.isJoined() },
@@ -99,8 +97,6 @@ async function start(config: GatewayConfig, logger: Logger): Promise<() => Promi
     stops.push(() => publisher.disconnect());
     await projector.start();
     stops.push(() => projector.stop());
-    await workshopConsole.start();
-    stops.push(() => workshopConsole.stop());
     return stop;
   } catch (error) {
     await stop().catch((stopError: unknown) => logger.error({ err: stopError }, 'cleanup after a failed start failed'));

@@ -11,7 +11,6 @@ export const ProblemTypes = {
   validation: { type: `${TYPE_BASE}validation-failed`, title: 'The request is not valid', status: 400 },
   malformedJson: { type: `${TYPE_BASE}malformed-json`, title: 'The body is not valid JSON', status: 400 },
   badIdempotencyKey: { type: `${TYPE_BASE}invalid-idempotency-key`, title: 'Invalid Idempotency-Key', status: 400 },
-  forbidden: { type: `${TYPE_BASE}forbidden`, title: 'This action is not enabled', status: 403 },
   notFound: { type: `${TYPE_BASE}not-found`, title: 'Not found', status: 404 },
   notCancellable: {
     type: `${TYPE_BASE}order-not-cancellable`,

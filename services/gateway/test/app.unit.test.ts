@@ -42,3 +42,24 @@ it('When no route matches, Then it answers a 404 problem', async () => {
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(await response.json()).toMatchObject({ status: 404, instance: '/no/such/route' });
 });
+
+it('When an old note links /console, Then it redirects to the console process, path and query kept', async () => {
+  const redirecting = await startGateway([], { consoleUrl: 'http://console.example:8090' });
+  try {
+    const redirects = await Promise.all(
+      ['/console', '/console/', '/console/api/stream?order=x'].map((path) =>
+        redirecting.request(path, { redirect: 'manual' }),
+      ),
+    );
+
+    expect(redirects.map((response) => response.status)).toEqual([307, 307, 307]);
+    expect(redirects.map((response) => response.headers.get('location'))).toEqual([
+      'http://console.example:8090/',
+      'http://console.example:8090/',
+      'http://console.example:8090/api/stream?order=x',
+    ]);
+    expect((await redirecting.request('/consoles', { redirect: 'manual' })).status).toBe(404);
+  } finally {
+    await redirecting.stop();
+  }
+});

@@ -12,7 +12,7 @@ import {
   type OutgoingEvent,
   type ReadinessCheck,
 } from '@saga/shared';
-import { createApp, type GatewayDeps } from '../src/app';
+import { createApp } from '../src/app';
 import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from '../src/idempotency';
 import type { OrderHistorySource } from '../src/order-history';
 import type { LogPosition, OrderEventType, OrderRecord } from '../src/projection/orders';
@@ -73,7 +73,7 @@ export interface TestGateway {
 
 export async function startGateway(
   readiness: readonly ReadinessCheck[] = [],
-  options: { console?: GatewayDeps['console']; orderHistory?: OrderHistorySource } = {},
+  options: { orderHistory?: OrderHistorySource; consoleUrl?: string } = {},
 ): Promise<TestGateway> {
   const publisher = new FakePublisher();
   const readModel = new ReadModel();
@@ -87,7 +87,7 @@ export async function startGateway(
     orderHistory: options.orderHistory ?? { history: async () => undefined },
     projection: { rebuild: async () => undefined },
     readiness,
-    console: options.console,
+    consoleUrl: options.consoleUrl ?? 'http://127.0.0.1:8090',
   });
   const server: Server = await listen(app, 0);
   const address = server.address();

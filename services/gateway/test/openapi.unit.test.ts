@@ -47,6 +47,7 @@ const app: Express = createApp({
   orderHistory: { history: async () => undefined },
   projection: { rebuild: async () => undefined },
   readiness: [],
+  consoleUrl: 'http://127.0.0.1:8090',
 });
 
 describe('OpenAPI document', () => {

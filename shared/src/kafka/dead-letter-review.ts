@@ -1,5 +1,5 @@
 // The person-facing side of dead letters: read a group's dead-letter topic and re-publish chosen records
-// to their original topic once the cause is fixed. The DLT CLI and the gateway's console both call these,
+// to their original topic once the cause is fixed. The DLT CLI and the workshop console both call these,
 // so a replay from the page is byte for byte the replay from the terminal.
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { producerConfig } from './client';

@@ -26,16 +26,38 @@ export class RecordTap {
     private readonly topics: readonly string[],
   ) {
     this.groupId = `${groupPrefix}-${randomUUID()}`;
-    // A short session: a SIGKILLed gateway's tap group expires quickly instead of lingering.
+    // A short session: a SIGKILLed console's tap group expires quickly instead of lingering.
     this.consumer = kafka.consumer({ groupId: this.groupId, sessionTimeout: 10_000, heartbeatInterval: 3_000 });
     this.admin = kafka.admin();
   }
 
-  /** Starts reading; `onBatch` gets each fetched batch of one partition, in offset order. */
+  /**
+   * Starts reading; resolves once the group has assigned this member its partitions, so every record
+   * written from then on reaches `onBatch` (each fetched batch of one partition, in offset order).
+   * Rejects if the consumer crashes before it joined.
+   */
   async start(onBatch: (records: TappedRecord[]) => void): Promise<void> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...this.topics], fromBeginning: false });
-    await this.consumer.run({
+    const { GROUP_JOIN, CRASH } = this.consumer.events;
+    let listeners: Array<() => void> = [];
+    // kafkajs' run() also resolves after a crash it restarts from, so the join event is what says "reading".
+    const joined = new Promise<void>((resolve, reject) => {
+      listeners = [
+        this.consumer.on(GROUP_JOIN, () => resolve()),
+        this.consumer.on(CRASH, ({ payload }) => reject(payload.error)),
+      ];
+    });
+    try {
+      await this.consumer.connect();
+      await this.consumer.subscribe({ topics: [...this.topics], fromBeginning: false });
+      // Together, so a crash while run() is still joining rejects here rather than going unhandled.
+      await Promise.all([this.run(onBatch), joined]);
+    } finally {
+      for (const stopListening of listeners) stopListening();
+    }
+  }
+
+  private run(onBatch: (records: TappedRecord[]) => void): Promise<void> {
+    return this.consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch }) => {
         onBatch(
@@ -55,6 +77,7 @@ export class RecordTap {
     });
   }
 
+  /** Leaves the group and deletes it: a tap leaves nothing behind on the broker. */
   async stop(): Promise<void> {
     await this.consumer.disconnect();
     await this.admin.connect();

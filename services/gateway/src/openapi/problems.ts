@@ -16,7 +16,6 @@ const exampleDetail: Record<ProblemKind, string> = {
   validation: '1 field(s) are not valid',
   malformedJson: 'the request body could not be parsed as JSON',
   badIdempotencyKey: 'Idempotency-Key must be 1-255 printable ASCII characters',
-  forbidden: "the console's actions are disabled: start the gateway with CONSOLE_ACTIONS=enabled (local use only)",
   notFound: 'no order 3f0c8f5e-8a4f-4bde-9c1e-2b8d4a0c9e11',
   notCancellable: 'order 3f0c8f5e-8a4f-4bde-9c1e-2b8d4a0c9e11 is already CONFIRMED',
   keyInFlight: 'retry once the first request has answered',

@@ -21,7 +21,7 @@ export interface OrderRoutesDeps {
   idempotency: IdempotencyStore;
 }
 
-export function toPlaceOrder(body: PlaceOrderBody, orderId: string, requestId: string): PlaceOrder {
+function toPlaceOrder(body: PlaceOrderBody, orderId: string, requestId: string): PlaceOrder {
   return {
     envelope: newEnvelope(SERVICE, { correlationId: orderId, causationId: requestId }),
     orderId,
@@ -38,8 +38,8 @@ const accepted = (res: Response, orderId: string) => {
   res.status(202).location(`/orders/${orderId}`).json(body);
 };
 
-/** Publishes CancelOrder for a PENDING order and answers 202; the REST API and the console share it. */
-export async function requestCancellation(send: SendCommand, order: OrderState, res: Response): Promise<void> {
+/** Publishes CancelOrder for a PENDING order and answers 202. */
+async function requestCancellation(send: SendCommand, order: OrderState, res: Response): Promise<void> {
   if (order.status !== 'PENDING') {
     throw new HttpProblem('notCancellable', `order ${order.orderId} is already ${order.status}`);
   }

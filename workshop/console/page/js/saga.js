@@ -1,7 +1,7 @@
 // One order's saga as a swimlane, one lane per service, its steps top to bottom in the order they were
-// written; compensations are marked. Built from the order's timeline in the read model (GET
-// /orders/{id}/events, once, on selection) merged with what arrives live. The History tab shows the
-// order's event-sourced states (GET /orders/{id}/history) generically, key by key.
+// written; compensations are marked. Built from the order's timeline in the gateway's read model (its GET
+// /orders/{id}/events, read through the console's /api, once, on selection) merged with what arrives
+// live. The History tab shows the order's event-sourced states (GET /orders/{id}/history) key by key.
 import { get } from './api.js';
 import { clock, el, replaceChildren, shortId } from './dom.js';
 
@@ -23,7 +23,7 @@ export class SagaView {
     this.steps = new Map();
     this.render();
     const [timeline] = await Promise.all([
-      get(`/orders/${encodeURIComponent(orderId)}/events`).catch(() => []),
+      get(`/api/orders/${encodeURIComponent(orderId)}/events`).catch(() => []),
       this.loadHistory(orderId),
     ]);
     if (this.orderId !== orderId) return;
@@ -89,7 +89,7 @@ export class SagaView {
     replaceChildren(this.historyRoot, el('p', {}, 'loading…'));
     let entries;
     try {
-      entries = await get(`/orders/${encodeURIComponent(orderId)}/history`);
+      entries = await get(`/api/orders/${encodeURIComponent(orderId)}/history`);
     } catch (error) {
       const message = error.status === 404 ? 'history not available' : `history could not be read: ${error.message}`;
       return replaceChildren(this.historyRoot, el('p', { class: 'muted', id: 'history-unavailable' }, message));

@@ -23,7 +23,7 @@ export class DeadLetterView {
     const group = this.group;
     replaceChildren(this.list, el('li', { class: 'muted' }, `reading ${group}.dlt…`));
     try {
-      const { letters } = await get(`/console/api/dead-letters/${encodeURIComponent(group)}`);
+      const { letters } = await get(`/api/dead-letters/${encodeURIComponent(group)}`);
       if (group !== this.group) return;
       replaceChildren(this.list, ...letters.map((letter) => this.card(letter)));
       if (letters.length === 0) this.list.append(el('li', { class: 'muted empty' }, `${group}.dlt is empty`));
@@ -46,7 +46,7 @@ export class DeadLetterView {
       try {
         const { replayed } = await request(
           'POST',
-          `/console/api/actions/dead-letters/${encodeURIComponent(letter.group)}/replay`,
+          `/api/actions/dead-letters/${encodeURIComponent(letter.group)}/replay`,
           { offsets: [letter.offset] },
         );
         replay.textContent = `Replayed to ${replayed.map((r) => r.topic).join(', ')}`;

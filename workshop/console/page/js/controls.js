@@ -32,8 +32,11 @@ export class Controls {
   }
 
   async place(kind) {
+    // One key per click: the console sends it on as POST /orders' Idempotency-Key, so a retried request
+    // cannot place a second order.
+    const idempotencyKey = crypto.randomUUID();
     const placed = await this.run(`placing a ${kind} order`, () =>
-      request('POST', '/console/api/actions/orders', { kind }),
+      request('POST', '/api/actions/orders', { kind }, { 'Idempotency-Key': idempotencyKey }),
     );
     if (!placed) return;
     this.report(`placed a ${kind} order ${placed.orderId}`);
@@ -42,7 +45,7 @@ export class Controls {
 
   async cancel(orderId) {
     const answer = await this.run('cancelling', () =>
-      request('POST', `/console/api/actions/orders/${encodeURIComponent(orderId)}/cancel`),
+      request('POST', `/api/actions/orders/${encodeURIComponent(orderId)}/cancel`),
     );
     if (answer) this.report(`cancellation requested for ${orderId}`);
   }
@@ -73,13 +76,13 @@ export class Controls {
         errorRate: Number(value('errorRate').value),
       };
       const faults = await this.run(`setting ${provider} faults`, () =>
-        request('PUT', `/console/api/actions/faults/${provider}`, patch),
+        request('PUT', `/api/actions/faults/${provider}`, patch),
       );
       if (faults) this.report(`${provider} faults now ${describeFaults(faults)}`);
     });
     form.querySelector('.reset').addEventListener('click', async () => {
       const faults = await this.run(`resetting ${provider} faults`, () =>
-        request('DELETE', `/console/api/actions/faults/${provider}`),
+        request('DELETE', `/api/actions/faults/${provider}`),
       );
       if (!faults) return;
       form.reset();

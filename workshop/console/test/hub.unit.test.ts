@@ -1,7 +1,8 @@
 // The console's fan-out under load: past a client's per-second budget saga events are counted as
-// dropped instead of sent, while dead letters and the followed order's events always get through.
-import { ConsoleHub } from '../src/console/hub';
-import type { BatchMessage, EventMessage, FeedMessage } from '../src/console/messages';
+// dropped instead of sent, while dead letters and the followed order's events always get through; and
+// every page is told where the tap stands.
+import { ConsoleHub } from '../src/hub';
+import type { BatchMessage, EventMessage, FeedMessage, StatusMessage } from '../src/messages';
 
 const event = (orderId: string, offset: number): EventMessage => ({
   kind: 'event',
@@ -79,6 +80,26 @@ describe('the console hub', () => {
     const batches = client(consoleHub, 'just-before');
     consoleHub.flush();
     expect(batches[0]?.messages).toEqual([event('just-before', 2)]);
+    consoleHub.close();
+  });
+
+  it('tells a page where the tap stands as it connects, and every page when that changes', () => {
+    const consoleHub = hub();
+    const statuses: StatusMessage[] = [];
+    consoleHub.add({
+      write: (chunk) => {
+        if (chunk.startsWith('event: status')) statuses.push(JSON.parse(chunk.split('data: ')[1]!) as StatusMessage);
+      },
+      end: () => {},
+    });
+    consoleHub.setStatus({ kind: 'status', tap: 'live', groupId: 'workshop-console-tap-1' });
+    const later: string[] = [];
+    consoleHub.add({ write: (chunk) => later.push(chunk), end: () => {} });
+
+    expect(statuses.map((status) => status.tap)).toEqual(['joining', 'live']);
+    expect(later[0]).toBe(
+      `event: status\ndata: ${JSON.stringify({ kind: 'status', tap: 'live', groupId: 'workshop-console-tap-1' })}\n\n`,
+    );
     consoleHub.close();
   });
 });

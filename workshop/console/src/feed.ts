@@ -1,6 +1,7 @@
 // Turns what the console's tap reads into FeedMessages: saga records decoded through the registry, dead
 // letters with their headers (and their type when the value still decodes), poison as undecodable.
-// Reads every saga topic and every dead-letter topic from the moment the gateway starts.
+// One ConsoleFeed is one tap group on every saga topic and every dead-letter topic, from its join on:
+// LiveFeed starts one when the first page opens and stops it after the last one closed.
 import {
   ConsumerGroups,
   RecordTap,
@@ -8,21 +9,39 @@ import {
   deadLetterTopic,
   type AvroSerde,
   type DecodedEvent,
+  type EventType,
   type Logger,
   type TappedRecord,
   type createKafka,
 } from '@saga/shared';
-import { isCompensation } from './compensation';
+import { SERVICE } from './config';
 import type { FeedMessage } from './messages';
 
 type Kafka = ReturnType<typeof createKafka>;
 
-/** The group prefix of each gateway's console tap: `gateway-console-<uuid>`. */
-export const CONSOLE_GROUP_PREFIX = 'gateway-console';
+/** The tap's group: `workshop-console-tap-<uuid>`, a new one each time a first page opens. */
+export const TAP_GROUP_PREFIX = `${SERVICE}-tap`;
 
 const groupOfDeadLetterTopic = new Map(Object.values(ConsumerGroups).map((group) => [deadLetterTopic(group), group]));
 
-export class ConsoleFeed {
+// The steps of the saga that undo an earlier one: the page marks them in the swimlane and the stream.
+const COMPENSATIONS: ReadonlySet<string> = new Set<EventType>([
+  'OrderCancelled',
+  'StockReleased',
+  'PaymentRefunded',
+  'ShipmentCancelled',
+]);
+
+/** What LiveFeed needs of a feed; tests pass a fake. */
+export interface Feed {
+  readonly groupId: string;
+  /** Resolves once the tap has joined its group; `publish` then gets each batch's messages in order. */
+  start(publish: (messages: FeedMessage[]) => void): Promise<void>;
+  /** Leaves and deletes the group. */
+  stop(): Promise<void>;
+}
+
+export class ConsoleFeed implements Feed {
   private readonly tap: RecordTap;
 
   constructor(
@@ -32,7 +51,7 @@ export class ConsoleFeed {
   ) {
     this.tap = new RecordTap(
       kafka,
-      CONSOLE_GROUP_PREFIX,
+      TAP_GROUP_PREFIX,
       TopicSpecs.map((spec) => spec.name),
     );
   }
@@ -41,7 +60,6 @@ export class ConsoleFeed {
     return this.tap.groupId;
   }
 
-  /** Starts the tap; `publish` receives each record's message, in offset order per partition. */
   start(publish: (messages: FeedMessage[]) => void): Promise<void> {
     // Decoding is async (a new schema id costs one registry call), so batches are chained to keep order.
     let chain = Promise.resolve();
@@ -58,6 +76,7 @@ export class ConsoleFeed {
 
   private async describe(record: TappedRecord): Promise<FeedMessage> {
     const group = groupOfDeadLetterTopic.get(record.topic);
+    // A record that does not decode is what the page shows as poison: the error is the message.
     const decoded = await this.serde.decode(record.value).then(
       (event): DecodedEvent | Error => event,
       (error: unknown): DecodedEvent | Error => (error instanceof Error ? error : new Error(String(error))),
@@ -82,7 +101,7 @@ export class ConsoleFeed {
       offset: record.offset,
       producer: envelope.producer,
       at: record.timestamp,
-      compensation: isCompensation(decoded.type),
+      compensation: COMPENSATIONS.has(decoded.type),
     };
   }
 }

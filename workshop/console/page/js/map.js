@@ -1,10 +1,15 @@
 // The system map as SVG: services on top, topics in the middle, dead-letter topics below. An edge
 // flashes when a record travels it (written by its producer, then read by each consuming group); topics
-// show their write rate, services their group's lag and breaker, dead-letter topics their count.
+// show their write rate, services their group's lag and breaker, dead-letter topics their count. Every
+// box is fitted to its text as the browser measures it (fonts differ between machines): it grows up to
+// the room its row leaves, and a text still too long is narrowed to fit rather than spill over.
 import { svg, replaceChildren } from './dom.js';
 
 const ROW = { services: 40, topics: 190, deadLetters: 290 };
 const FLASH_MS = 700;
+/** Room between a text and its box's edges, and between two boxes side by side. */
+const PADDING = 10;
+const GAP = 6;
 
 export class SystemMap {
   constructor(root, topology) {
@@ -22,7 +27,7 @@ export class SystemMap {
     const place = (items, y, width) =>
       items.forEach((item, index) => {
         const x = ((index + 0.5) * 1000) / items.length;
-        this.nodes.set(item.id, { x, y, width });
+        this.nodes.set(item.id, { x, y, width, maxWidth: 1000 / items.length - GAP });
       });
     place(services, ROW.services, 150);
     place(sagaTopics, ROW.topics, 128);
@@ -59,17 +64,16 @@ export class SystemMap {
     }
     const nodeLayer = svg('g', { class: 'nodes' });
     const node = (id, label, kind) => {
-      const { x, y, width } = this.nodes.get(id);
+      const place = this.nodes.get(id);
+      const { x, y, width } = place;
       const height = kind === 'service' ? 44 : 36;
-      const detail = svg('text', { x, y: y + 13, class: 'node-detail' }, '');
-      this.labels.set(id, detail);
-      return svg(
-        'g',
-        { class: `node ${kind}`, 'data-node': id },
-        svg('rect', { x: x - width / 2, y: y - height / 2, width, height, rx: 6 }),
+      place.rect = svg('rect', { x: x - width / 2, y: y - height / 2, width, height, rx: 6 });
+      place.texts = [
         svg('text', { x, y: y - 2, class: 'node-label' }, label),
-        detail,
-      );
+        svg('text', { x, y: y + 13, class: 'node-detail' }, ''),
+      ];
+      this.labels.set(id, place.texts[1]);
+      return svg('g', { class: `node ${kind}`, 'data-node': id }, place.rect, ...place.texts);
     };
     for (const service of services) nodeLayer.append(node(service.id, service.label, 'service'));
     for (const topic of sagaTopics) nodeLayer.append(node(topic.id, topic.id, 'topic'));
@@ -82,6 +86,23 @@ export class SystemMap {
       nodeLayer,
       svg('text', { x: 10, y: ROW.deadLetters - 30, class: 'row-caption' }, 'dead-letter topics (one per group)'),
     );
+    for (const id of this.nodes.keys()) this.fit(id);
+  }
+
+  /** Widens a node's box to its longest text, within its row's room; narrows a text that still does not fit. */
+  fit(id) {
+    const { x, width, maxWidth, rect, texts } = this.nodes.get(id);
+    for (const text of texts) text.removeAttribute('textLength');
+    const lengths = texts.map((text) => text.getComputedTextLength());
+    const fitted = Math.min(maxWidth, Math.max(width, ...lengths.map((length) => length + PADDING)));
+    rect.setAttribute('x', String(x - fitted / 2));
+    rect.setAttribute('width', String(fitted));
+    texts.forEach((text, index) => {
+      if (lengths[index] > fitted - PADDING) {
+        text.setAttribute('textLength', String(fitted - PADDING));
+        text.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+      }
+    });
   }
 
   /** A saga record: its producer's write edge, then every read edge out of its topic. */
@@ -124,6 +145,8 @@ export class SystemMap {
 
   label(id, text) {
     const label = this.labels.get(id);
-    if (label) label.textContent = text;
+    if (!label || label.textContent === text) return;
+    label.textContent = text;
+    this.fit(id);
   }
 }

@@ -4,8 +4,9 @@
 // Dead letters, poison and the events of the order a client follows are never dropped: they are few
 // and they are what a presenter is pointing at. A new client first gets the last few seconds again, so
 // a page that reconnects (to follow another order) misses nothing written meanwhile; it drops the
-// duplicates by position.
-import type { BatchMessage, FeedMessage, StatsMessage } from './messages';
+// duplicates by position. Each client is told where the tap stands as it connects and whenever that
+// changes, so a page says `live` only once records reach it.
+import type { BatchMessage, FeedMessage, StatsMessage, StatusMessage } from './messages';
 
 export interface HubOptions {
   flushMs: number;
@@ -45,6 +46,7 @@ export class ConsoleHub {
   private readonly clients = new Set<Client>();
   private timers: NodeJS.Timeout[] = [];
   private recent: { at: number; message: FeedMessage }[] = [];
+  private status: StatusMessage = { kind: 'status', tap: 'joining' };
 
   constructor(
     private readonly options: HubOptions = defaultHubOptions,
@@ -66,6 +68,7 @@ export class ConsoleHub {
       secondStartedAt: this.now(),
     };
     this.clients.add(client);
+    client.write(sse('status', this.status));
     if (this.timers.length === 0) this.startTimers();
     return () => {
       this.clients.delete(client);
@@ -97,6 +100,14 @@ export class ConsoleHub {
   private recentMessages(): FeedMessage[] {
     const since = this.now() - this.options.replayMs;
     return this.recent.filter(({ at }) => at >= since).map(({ message }) => message);
+  }
+
+  /** The tap's state, to every client now (when it changed) and to each one that connects later. */
+  setStatus(status: StatusMessage): void {
+    const chunk = sse('status', status);
+    if (chunk === sse('status', this.status)) return;
+    this.status = status;
+    for (const client of this.clients) client.write(chunk);
   }
 
   /** Stats go out at once: one small message a second for everybody. */

@@ -1,6 +1,9 @@
 // What the console's stream sends the browser: one shape per kind of thing that happened, plain JSON
 // (strings and numbers only), so the page renders each field with textContent and nothing else.
-import type { ConsoleService } from './ops-urls';
+import type { ProvidersClient, SagaService } from '@saga/client';
+
+/** A provider's fault switches, as its admin API answers them. */
+export type ProviderFaults = Awaited<ReturnType<ProvidersClient['faults']>>;
 
 /** A decoded record on a saga topic. */
 export interface EventMessage {
@@ -43,7 +46,7 @@ export interface UndecodableMessage {
 export type FeedMessage = EventMessage | DeadLetterMessage | UndecodableMessage;
 
 export interface BreakerState {
-  service: ConsoleService;
+  service: SagaService;
   breaker: string;
   state: 'closed' | 'half-open' | 'open';
 }
@@ -58,10 +61,26 @@ export interface StatsMessage {
   groupLag: Record<string, number>;
   breakers: BreakerState[];
   /** Partition pauses so far (saga_partitions_paused_total), per service, and whether it rose in the last sample. */
-  pauses: { service: ConsoleService; total: number; pausing: boolean }[];
-  faults: Record<string, Record<string, unknown> | null>;
-  /** Parts that could not be read this time (a service down), so the page can say so. */
+  pauses: { service: SagaService; total: number; pausing: boolean }[];
+  faults: Record<string, ProviderFaults | null>;
+  /**
+   * Parts that have not answered for several samples in a row (a service down), so the page can say so;
+   * one slow answer on a busy machine is not reported, and the part's last reading is shown meanwhile.
+   */
   unavailable: string[];
+}
+
+/**
+ * Where the console's tap stands, sent to every page when it changes and to each page as it connects:
+ * the page says `live` only once the tap has joined, since only then does every new record reach it.
+ */
+export interface StatusMessage {
+  kind: 'status';
+  tap: 'joining' | 'live' | 'failed';
+  /** The tap's consumer group while it runs (`workshop-console-tap-<uuid>`). */
+  groupId?: string;
+  /** Why the tap failed; it is tried again while a page is open. */
+  detail?: string;
 }
 
 /** Sent with each batch: how many events this client did not get because it was over its budget. */

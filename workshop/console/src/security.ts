@@ -1,8 +1,8 @@
-// What keeps a page that can change things safe: a strict Content-Security-Policy on everything under
-// /console (no inline script or style, no third-party origin, not framable), and the CONSOLE_ACTIONS
-// switch in front of every mutating console route, off unless set for local use.
+// What keeps a page that can change things safe: a strict Content-Security-Policy on everything the
+// console serves (no inline script or style, no other origin, not framable), and the CONSOLE_ACTIONS
+// switch in front of every route that changes something, off unless set for local use.
 import type { RequestHandler } from 'express';
-import { HttpProblem } from '../problem';
+import { HttpProblem } from './problem';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -24,7 +24,7 @@ export const consoleHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
-/** 403 problem unless the gateway was started with CONSOLE_ACTIONS=enabled. */
+/** 403 problem unless the console was started with CONSOLE_ACTIONS=enabled. */
 export const requireActions =
   (enabled: boolean): RequestHandler =>
   (_req, _res, next) => {
@@ -32,7 +32,7 @@ export const requireActions =
     next(
       new HttpProblem(
         'forbidden',
-        "the console's actions are disabled: start the gateway with CONSOLE_ACTIONS=enabled (local use only)",
+        "the console's actions are disabled: start the console with CONSOLE_ACTIONS=enabled (local use only)",
       ),
     );
   };

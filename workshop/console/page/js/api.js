@@ -1,9 +1,9 @@
-// Calls to the gateway: the public REST API (orders, their events and history) and the console's own
-// endpoints. A problem+json answer becomes an Error whose message is the problem's detail.
-export async function request(method, url, body) {
+// Calls to the console's own API (/api/...), the page's only origin: it reads and acts on the system on
+// the page's behalf. A problem+json answer becomes an Error whose message is the problem's detail.
+export async function request(method, url, body, headers = {}) {
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -1,5 +1,6 @@
 // Boots the console: reads the settings and the system map once, then lives on one Server-Sent Events
-// stream (/console/api/stream). Nothing here polls: every change on screen arrives on that stream.
+// stream (/api/stream). Nothing here polls: every change on screen arrives on that stream. Opening it is
+// what starts the console's Kafka tap, and the page says `live` only once the stream says the tap joined.
 import { get } from './api.js';
 import { byId } from './dom.js';
 import { Controls } from './controls.js';
@@ -8,8 +9,8 @@ import { SystemMap } from './map.js';
 import { SagaView } from './saga.js';
 import { EventStream } from './stream.js';
 
-const settings = await get('/console/api/settings');
-const map = new SystemMap(byId('map'), await get('/console/api/topology'));
+const settings = await get('/api/settings');
+const map = new SystemMap(byId('map'), await get('/api/system-map'));
 const saga = new SagaView({ title: byId('saga-title'), swimlane: byId('swimlane'), history: byId('history') });
 const stream = new EventStream(byId('stream'), byId('filter'), select);
 const controls = new Controls(
@@ -48,17 +49,16 @@ byId('cancel-order').addEventListener('click', () => selected && controls.cancel
 function connect() {
   const previous = source;
   const query = selected ? `?order=${encodeURIComponent(selected)}` : '';
-  const next = new EventSource(`/console/api/stream${query}`);
+  const next = new EventSource(`/api/stream${query}`);
   source = next;
-  const connection = byId('connection');
-  next.addEventListener('open', () => {
-    previous?.close();
-    connection.dataset.state = 'live';
-    connection.textContent = 'live';
-  });
-  next.addEventListener('error', () => {
-    connection.dataset.state = 'reconnecting';
-    connection.textContent = 'reconnecting…';
+  next.addEventListener('open', () => previous?.close());
+  next.addEventListener('error', () => next === source && showConnection('reconnecting', 'reconnecting…'));
+  next.addEventListener('status', (message) => {
+    if (next !== source) return;
+    const { tap, detail } = JSON.parse(message.data);
+    if (tap === 'live') showConnection('live', 'live');
+    else if (tap === 'failed') showConnection('failed', `no tap: ${detail ?? 'it could not join'}; retrying…`);
+    else showConnection('joining', 'joining the Kafka tap…');
   });
   next.addEventListener('batch', (message) => onBatch(JSON.parse(message.data)));
   next.addEventListener('stats', (message) => {
@@ -67,6 +67,13 @@ function connect() {
     map.stats(stats);
     controls.stats(stats);
   });
+}
+
+/** The header's connection state: connecting, joining, live, failed or reconnecting. */
+function showConnection(state, text) {
+  const connection = byId('connection');
+  connection.dataset.state = state;
+  connection.textContent = text;
 }
 
 const seen = new Set();

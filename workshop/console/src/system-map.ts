@@ -2,7 +2,7 @@
 // page can never show an edge the services do not have: service -> topic for every type it writes,
 // topic -> service for every type its group reads. The gateway's read-model edges (it reads every topic)
 // are left out of the drawing: they would cross every other line and teach nothing about the saga.
-import { Applications, TopicSpecs, deadLetterTopic, loadCatalog, type EventType } from '@saga/shared';
+import { Applications, TopicSpecs, deadLetterTopic, type EventType, type SchemaCatalog } from '@saga/shared';
 
 export interface MapEdge {
   from: string;
@@ -17,8 +17,9 @@ export interface SystemMap {
   edges: MapEdge[];
 }
 
-export function systemMap(): SystemMap {
-  const topicOf = (type: EventType) => loadCatalog().latest.get(type)?.topic ?? '?';
+/** Drawn once at start: the catalog is read from disk, and the map cannot change while the console runs. */
+export function systemMap(catalog: SchemaCatalog): SystemMap {
+  const topicOf = (type: EventType) => catalog.latest.get(type)?.topic ?? '?';
   const edges = new Map<string, MapEdge>();
   const add = (from: string, to: string, type: string) => {
     const edge = edges.get(`${from}>${to}`) ?? { from, to, types: [] };

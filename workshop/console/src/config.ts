@@ -1,0 +1,25 @@
+// The console's settings, parsed once at start: where it listens, whether its buttons work, where the
+// public interfaces it drives answer (@saga/client's endpoints), and the platform's Kafka and registry.
+import { defaultPorts, endpointSettings } from '@saga/client';
+import { formats, loadConfig, platformSettings, setting, type ConfigOf } from '@saga/shared';
+
+export const consoleSettings = {
+  ...platformSettings,
+  ...endpointSettings,
+  port: setting('CONSOLE_PORT', 'port of the page, its API and /health, /ready', defaultPorts.console, formats.port),
+  host: setting('CONSOLE_HOST', 'interface the console listens on', '127.0.0.1', formats.string),
+  actions: setting(
+    'CONSOLE_ACTIONS',
+    "whether the page may change things (place and cancel orders, fault switches, replay); 'enabled' only for local use",
+    'disabled',
+    formats.oneOf('enabled', 'disabled'),
+  ),
+};
+
+export type ConsoleConfig = ConfigOf<typeof consoleSettings>;
+
+export const loadConsoleConfig = (env: NodeJS.ProcessEnv = process.env): ConsoleConfig =>
+  loadConfig(consoleSettings, env);
+
+/** The console's log `service` and Kafka client id; its groups are named after it (feed.ts, dead-letters.ts). */
+export const SERVICE = 'workshop-console';
