@@ -58,9 +58,12 @@ docs: build ## write the contracts into docs/: openapi.json (gateway), asyncapi.
 	PUPPETEER_SKIP_DOWNLOAD=1 npm_config_ignore_scripts=true $(ASYNCAPI_HTML) -c \
 	  'ag docs/asyncapi.yaml "$$(dirname "$$(dirname "$$(command -v ag)")")/@asyncapi/html-template" -o docs/asyncapi -p singleFile=false -p sidebarOrganization=byTags --force-write --disable-warning'
 
-lint: node_modules/.package-lock.json ## eslint + prettier
+lint: node_modules/.package-lock.json ## eslint, prettier, and the relative links of README.md and docs/*.md
 	npx eslint .
 	npx prettier --check .
+	@# remark-validate-links: each relative link's file exists and each #anchor names a heading there (GitHub's
+	@# slugs), offline. repository:false: it needs no git remote, and checks no external URL.
+	npx remark --frail --quiet --no-stdout --use 'remark-validate-links=repository:false' README.md docs/*.md
 
 typecheck: node_modules/.package-lock.json ## type-check the tests too (jest only transpiles them)
 	npx tsc -p tsconfig.test.json

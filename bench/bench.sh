@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: uses the system answering on GATEWAY_PORT, or starts one the way `make dev` does, then
 # runs the bench (bench/src) with the same port variables. Writes docs/benchmarks/latest.{json,md}
-# and the README's table; the last line printed is the summary as one JSON object.
+# and the table in docs/benchmarks.md (BENCH_DOC); the last line printed is the summary as one JSON object.
 source "$(dirname "${BASH_SOURCE[0]}")/../infra/native/lib.sh"
 
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
@@ -9,7 +9,7 @@ export GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
 export KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT" KAFKA_PORT REGISTRY_PORT
 export SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
 export BENCH_OUT_DIR="${BENCH_OUT_DIR-$ROOT_DIR/docs/benchmarks}"
-export BENCH_README="${BENCH_README-$ROOT_DIR/README.md}"
+export BENCH_DOC="${BENCH_DOC-$ROOT_DIR/docs/benchmarks.md}"
 
 # BENCH_PROFILE=1: the bench starts the system itself with every Node process under --cpu-prof, stops it
 # afterwards (the profiles are written on exit) and summarises them into profile.md beside latest.md.
@@ -31,7 +31,7 @@ node --disable-warning=TimeoutNegativeWarning "$ROOT_DIR/bench/dist/main.js"
 # expects. Silent, so that the summary stays the last line printed.
 files=()
 [ -n "$BENCH_OUT_DIR" ] && files+=("$BENCH_OUT_DIR/latest.md" "$BENCH_OUT_DIR/latest.json")
-[ -n "$BENCH_README" ] && files+=("$BENCH_README")
+[ -n "$BENCH_DOC" ] && files+=("$BENCH_DOC")
 [ ${#files[@]} -eq 0 ] || "$ROOT_DIR/node_modules/.bin/prettier" --log-level silent --write "${files[@]}"
 if [ -n "${BENCH_PROFILE:-}" ]; then
   bash "$NATIVE_DIR/dev.sh" down >&2

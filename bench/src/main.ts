@@ -1,5 +1,5 @@
-// `make bench` (node infra/dist/bench/main.js) against a running system: runs the bench, writes
-// latest.json and latest.md to BENCH_OUT_DIR and the table into BENCH_README between its markers,
+// `make bench` (node bench/dist/main.js) against a running system: runs the bench, writes latest.json
+// and latest.md to BENCH_OUT_DIR and the table into BENCH_DOC (docs/benchmarks.md) between its markers,
 // prints the table, and prints the summary as one JSON object on the last line.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { runBench } from './run';
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
-function intoReadme(file: string, markdown: string): void {
+function intoDoc(file: string, markdown: string): void {
   const text = fs.readFileSync(file, 'utf8');
   const start = text.indexOf(START);
   const end = text.indexOf(END);
@@ -21,8 +21,8 @@ function intoReadme(file: string, markdown: string): void {
 
 async function run(): Promise<void> {
   const config = loadBenchConfig();
-  const { readme } = loadConfig({
-    readme: setting('BENCH_README', 'file whose bench block gets the table ("" = none)', '', formats.string),
+  const { doc } = loadConfig({
+    doc: setting('BENCH_DOC', 'Markdown file whose bench block gets the table ("" = none)', '', formats.string),
   });
   const logger = createLogger('bench', config.logLevel);
   const report = await runBench(config, logger);
@@ -32,7 +32,7 @@ async function run(): Promise<void> {
     fs.writeFileSync(path.join(config.outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     fs.writeFileSync(path.join(config.outDir, 'latest.md'), `# Latest benchmark\n\n${markdown}`);
   }
-  if (readme) intoReadme(readme, markdown);
+  if (doc) intoDoc(doc, markdown);
   console.log(markdown);
   console.log(JSON.stringify(report.summary));
 }
