@@ -2,6 +2,7 @@
 // tests all place, read and cancel orders through it, exactly as a user's client would.
 import { eventually } from './eventually';
 import { requestJson } from './http';
+import { isReady } from './ready';
 import type { PlaceOrderRequest } from './order-requests';
 import type { OrderAccepted, OrderHistoryView, OrderView, StockView, TimelineEntry } from './views';
 
@@ -48,11 +49,7 @@ export class GatewayClient {
   rebuildReadModel = () => requestJson({ method: 'POST', url: `${this.url}/admin/read-model/rebuild` });
 
   /** The gateway's /ready: true once its read model has caught up with the topics. */
-  ready = (): Promise<boolean> =>
-    fetch(`${this.url}/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
+  ready = (): Promise<boolean> => isReady(this.url);
 
   /** Restocks and waits until the read model shows it, so a "before" read next includes it. */
   async restockAndWait(sku: string, quantity: number, timeoutMs = 15_000): Promise<StockView> {

@@ -8,4 +8,6 @@ export * from './http';
 export * from './metrics';
 export * from './order-requests';
 export * from './providers-client';
+export * from './ready';
+export * from './system-clients';
 export * from './views';

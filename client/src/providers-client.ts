@@ -7,13 +7,13 @@ export type Provider = 'payment' | 'carrier';
 
 export interface ChargeView {
   chargeId: string;
-  status: string;
+  status: string; // 'succeeded' | 'declined'
   refunded: boolean;
 }
 
 export interface ShipmentView {
   shipmentId: string;
-  status: string;
+  status: string; // 'booked' | 'refused' | 'cancelled'
   giftMessage?: string;
 }
 

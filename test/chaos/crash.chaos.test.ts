@@ -3,22 +3,13 @@
 // CONFIRMED: never TIMED_OUT, which is how a lost event shows), nothing is dead-lettered, nobody is
 // charged or shipped twice, every compensation happens and stock is conserved. Both cases live in one file so they never run at once: the services' consumer groups
 // have fixed names on the shared test broker. `make test-chaos`; figures are printed.
-import { SagaApi, type OrderView } from '../e2e/orders';
+import { systemClients, type OrderView, type SagaService, type SystemClients } from '@saga/client';
+import { freshCatalog } from '../support/catalog';
 import { startTestSystem, type TestSystem } from '../support/system';
-import { RestartWatch, killAndAwaitRestart, restartBroker, testStackEnv, type SagaService } from './faults';
+import { RestartWatch, killAndAwaitRestart, restartBroker, testStackEnv } from './faults';
 import { deadLetterEnds, newDeadLetters } from './dead-letters';
 import { outcomeViolations, sagaViolations } from './invariants';
-import {
-  allTerminal,
-  freshCatalog,
-  inFlight,
-  outcomesOf,
-  placeMixed,
-  settled,
-  sleep,
-  stockLevels,
-  type PlacedOrder,
-} from './load';
+import { allTerminal, inFlight, outcomesOf, placeMixed, settled, sleep, stockLevels, type PlacedOrder } from './load';
 
 const SERVICES: SagaService[] = ['order', 'inventory', 'payment', 'shipping'];
 const PROCESSES = [...SERVICES, 'gateway', 'payment-provider', 'carrier'];
@@ -27,14 +18,14 @@ const ALL_TERMINAL_MS = 240_000;
 const SETTLE_MS = 90_000;
 
 let system: TestSystem;
-let api: SagaApi;
+let clients: SystemClients;
 
 beforeEach(async () => {
   // A deadline well past any restart: an order must end because the saga finished, not because it timed out.
   // A lost event still surfaces as TIMED_OUT, which the outcome check refuses; the deadline only bounds how
   // long recovery may take on a loaded 2-core machine (seen: 26-60 s after a broker restart, so not 60 s).
   system = await startTestSystem({ ORDER_TIMEOUT_MS: '120000' });
-  api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
+  clients = systemClients(system);
 }, 180_000);
 
 afterEach(async () => {
@@ -49,11 +40,14 @@ async function expectSagaInvariants(
   { since, watch, ...figures }: { since: number; watch: RestartWatch; [figure: string]: unknown },
 ) {
   const ids = placed.map((order) => order.id);
-  const orders: OrderView[] = await allTerminal(api, ids, ALL_TERMINAL_MS);
+  const orders: OrderView[] = await allTerminal(clients.gateway, ids, ALL_TERMINAL_MS);
   const terminalMs = Date.now() - since;
   const restarts = watch.stop();
   const violations = await settled(async () => {
-    const [outcomes, levels] = await Promise.all([outcomesOf(api, orders), stockLevels(api, start.keys())]);
+    const [outcomes, levels] = await Promise.all([
+      outcomesOf(clients, orders),
+      stockLevels(clients.gateway, start.keys()),
+    ]);
     return outcomes && levels && sagaViolations(start, levels, outcomes);
   }, SETTLE_MS);
   const settledMs = Date.now() - since - terminalMs;
@@ -76,7 +70,7 @@ async function expectSagaInvariants(
 
 describe('the saga under crashes', () => {
   it('ends every order with every invariant kept when each service is SIGKILLed in turn', async () => {
-    const start = await freshCatalog(api);
+    const start = await freshCatalog(clients.gateway);
     const deadLetters = await deadLetterEnds();
     const watch = new RestartWatch(system.system.supervisor, PROCESSES);
     const placed: PlacedOrder[] = [];
@@ -85,9 +79,9 @@ describe('the saga under crashes', () => {
 
     // A wave of orders before each kill, so every service dies with orders of its own in flight.
     for (const [wave, service] of SERVICES.entries()) {
-      placed.push(...(await placeMixed(api, wave * ORDERS_PER_WAVE, ORDERS_PER_WAVE)));
+      placed.push(...(await placeMixed(clients.gateway, wave * ORDERS_PER_WAVE, ORDERS_PER_WAVE)));
       const pending = await inFlight(
-        api,
+        clients.gateway,
         placed.map((order) => order.id),
       );
       firstKill ||= Date.now();
@@ -105,13 +99,13 @@ describe('the saga under crashes', () => {
   (brokerEnv ? it : it.skip)(
     'ends every order with every invariant kept when the broker restarts in the middle',
     async () => {
-      const start = await freshCatalog(api);
+      const start = await freshCatalog(clients.gateway);
       const deadLetters = await deadLetterEnds();
       const watch = new RestartWatch(system.system.supervisor, PROCESSES);
 
-      const placed = await placeMixed(api, 0, 4 * ORDERS_PER_WAVE);
+      const placed = await placeMixed(clients.gateway, 0, 4 * ORDERS_PER_WAVE);
       const pending = await inFlight(
-        api,
+        clients.gateway,
         placed.map((order) => order.id),
       );
       const stoppedAt = Date.now();

@@ -3,23 +3,13 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { eventually, isReady, type SagaService } from '@saga/client';
 import type { Supervisor } from '../../infra/src/launcher/supervisor';
-import { eventually } from '../support/helpers';
 import type { TestSystem } from '../support/system';
 import { sleep } from './load';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
-
-export type SagaService = keyof TestSystem['opsUrls'];
-
-async function ready(url: string): Promise<boolean> {
-  try {
-    return (await fetch(`${url}/ready`, { signal: AbortSignal.timeout(1_000) })).ok;
-  } catch {
-    return false; // not listening yet
-  }
-}
 
 /** SIGKILLs `service` and waits until the supervisor has started a new process that is ready; returns ms down. */
 export async function killAndAwaitRestart(system: TestSystem, service: SagaService): Promise<number> {
@@ -31,7 +21,7 @@ export async function killAndAwaitRestart(system: TestSystem, service: SagaServi
     const pid = supervisor.pid(service);
     return pid !== undefined && pid !== killed ? pid : undefined;
   }, 30_000);
-  await eventually(async () => ((await ready(system.opsUrls[service])) ? true : undefined), 60_000);
+  await eventually(async () => ((await isReady(system.opsUrls[service], 1_000)) ? true : undefined), 60_000);
   return Date.now() - at;
 }
 

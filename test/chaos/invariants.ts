@@ -1,16 +1,6 @@
 // The saga's invariants after chaos, as pure functions of what the gateway and the fake providers show.
 // Each returns one line per violation, so a failing assertion names every order and sku that broke a rule.
-
-export interface ChargeView {
-  chargeId: string;
-  status: string; // 'succeeded' | 'declined'
-  refunded: boolean;
-}
-
-export interface ShipmentView {
-  shipmentId: string;
-  status: string; // 'booked' | 'refused' | 'cancelled'
-}
+import type { ChargeView, ShipmentView } from '@saga/client';
 
 /** One order as everyone saw it: the gateway's view and timeline, the provider's charges and shipments. */
 export interface OrderOutcome {

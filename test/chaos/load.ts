@@ -1,6 +1,13 @@
 // The chaos tests' load and what they read back. Reads tolerate a process that is restarting: a failed
 // request means "not yet", never an answer, so polling rides over restarts of the gateway or a provider.
-import { SagaApi, catalogStock, orderRequest, type OrderRequest, type OrderView } from '../e2e/orders';
+import {
+  orderRequest,
+  type GatewayClient,
+  type OrderView,
+  type PlaceOrderRequest,
+  type SystemClients,
+} from '@saga/client';
+import { WaitTimedOutError } from '@saga/shared';
 import type { OrderOutcome, StockLevel } from './invariants';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -9,9 +16,9 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
  * Order `i` of a mix where most orders succeed and every failure path is taken: one in ten declined,
  * one in ten undeliverable, one in ten for SKU-005 (3 in stock, so most of those are out of stock).
  */
-export function mixedOrder(i: number): OrderRequest {
-  if (i % 10 === 3) return orderRequest([{ sku: 'SKU-001', quantity: 1 }], { token: 'tok_chargeDeclined' });
-  if (i % 10 === 7) return orderRequest([{ sku: 'SKU-004', quantity: 2 }], { postalCode: '00000' });
+export function mixedOrder(i: number): PlaceOrderRequest {
+  if (i % 10 === 3) return orderRequest([{ sku: 'SKU-001', quantity: 1 }], { kind: 'declined' });
+  if (i % 10 === 7) return orderRequest([{ sku: 'SKU-004', quantity: 2 }], { kind: 'unshippable' });
   if (i % 10 === 5) return orderRequest([{ sku: 'SKU-005', quantity: 1 }]);
   const line = [
     { sku: 'SKU-001', quantity: 1 + (i % 2) },
@@ -39,10 +46,10 @@ export interface PlacedOrder {
 }
 
 /** Places orders `from` .. `from + count - 1` of the mix at once; returns their ids and expected outcomes. */
-export function placeMixed(api: SagaApi, from: number, count: number): Promise<PlacedOrder[]> {
+export function placeMixed(gateway: GatewayClient, from: number, count: number): Promise<PlacedOrder[]> {
   return Promise.all(
     Array.from({ length: count }, async (_, i) => ({
-      id: await api.place(mixedOrder(from + i)),
+      id: (await gateway.placeOrder(mixedOrder(from + i))).orderId,
       expected: expectedOutcomes(from + i),
     })),
   );
@@ -65,35 +72,44 @@ async function inChunks<T, R>(items: readonly T[], read: (item: T) => Promise<R>
 
 const isTerminal = (order: OrderView | undefined) => order?.status === 'CONFIRMED' || order?.status === 'CANCELLED';
 
-export async function ordersNow(api: SagaApi, ids: readonly string[]): Promise<(OrderView | undefined)[]> {
-  return inChunks(ids, (id) => attempt(() => api.order(id)));
+export async function ordersNow(gateway: GatewayClient, ids: readonly string[]): Promise<(OrderView | undefined)[]> {
+  return inChunks(ids, (id) => attempt(() => gateway.order(id)));
 }
 
-export async function inFlight(api: SagaApi, ids: readonly string[]): Promise<number> {
-  return (await ordersNow(api, ids)).filter((order) => !isTerminal(order)).length;
+export async function inFlight(gateway: GatewayClient, ids: readonly string[]): Promise<number> {
+  return (await ordersNow(gateway, ids)).filter((order) => !isTerminal(order)).length;
 }
 
 /** Waits until every order is CONFIRMED or CANCELLED; the error names the ones that are not. */
-export async function allTerminal(api: SagaApi, ids: readonly string[], timeoutMs: number): Promise<OrderView[]> {
+export async function allTerminal(
+  gateway: GatewayClient,
+  ids: readonly string[],
+  timeoutMs: number,
+): Promise<OrderView[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const orders = await ordersNow(api, ids);
+    const orders = await ordersNow(gateway, ids);
     const pending = ids.filter((_, i) => !isTerminal(orders[i]));
     if (pending.length === 0) return orders as OrderView[];
     if (Date.now() > deadline) {
-      throw new Error(`${pending.length} of ${ids.length} orders not terminal after ${timeoutMs} ms: ${pending}`);
+      throw new WaitTimedOutError(
+        `${pending.length} of ${ids.length} orders not terminal after ${timeoutMs} ms: ${pending}`,
+      );
     }
     await sleep(500);
   }
 }
 
 /** Everything the invariants look at for these orders, or undefined when some read failed this time. */
-export async function outcomesOf(api: SagaApi, orders: readonly OrderView[]): Promise<OrderOutcome[] | undefined> {
+export async function outcomesOf(
+  { gateway, providers }: SystemClients,
+  orders: readonly OrderView[],
+): Promise<OrderOutcome[] | undefined> {
   const outcomes = await inChunks(orders, async (order) => {
     const [charges, shipments, timeline] = await Promise.all([
-      attempt(() => api.charges(order.orderId)),
-      attempt(() => api.shipments(order.orderId)),
-      attempt(() => api.eventTypes(order.orderId)),
+      attempt(() => providers.charges(order.orderId)),
+      attempt(() => providers.shipments(order.orderId)),
+      attempt(async () => (await gateway.timeline(order.orderId)).map((entry) => entry.type)),
     ]);
     if (!charges || !shipments || !timeline) return undefined;
     return { ...order, charges, shipments, timeline };
@@ -101,15 +117,9 @@ export async function outcomesOf(api: SagaApi, orders: readonly OrderView[]): Pr
   return outcomes.every(Boolean) ? (outcomes as OrderOutcome[]) : undefined;
 }
 
-export async function stockLevels(api: SagaApi, skus: Iterable<string>): Promise<StockLevel[] | undefined> {
-  const levels = await Promise.all([...skus].map((sku) => attempt(() => api.stock(sku))));
+export async function stockLevels(gateway: GatewayClient, skus: Iterable<string>): Promise<StockLevel[] | undefined> {
+  const levels = await Promise.all([...skus].map((sku) => attempt(() => gateway.stock(sku))));
   return levels.every((level) => typeof level?.available === 'number') ? (levels as StockLevel[]) : undefined;
-}
-
-/** Waits until the gateway shows the fresh catalog: this system's seed, not a level left by an earlier one. */
-export async function freshCatalog(api: SagaApi): Promise<Map<string, number>> {
-  await api.freshCatalog();
-  return new Map(catalogStock);
 }
 
 /**

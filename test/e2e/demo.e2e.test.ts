@@ -28,6 +28,7 @@ const config = () =>
     KAFKA_BROKERS: stackEndpoints().brokers.join(','),
     SCHEMA_REGISTRY_URL: stackEndpoints().registryUrl,
     ORDER_OPS_URL: system.opsUrls.order,
+    INVENTORY_OPS_URL: system.opsUrls.inventory,
     PAYMENT_OPS_URL: system.opsUrls.payment,
     SHIPPING_OPS_URL: system.opsUrls.shipping,
     ORDER_TIMEOUT_MS: String(ORDER_TIMEOUT_MS),

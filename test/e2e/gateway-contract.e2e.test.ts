@@ -1,18 +1,19 @@
 // The gateway's REST contract as an outside client sees it: Idempotency-Key replay and conflict, and
 // a problem+json 4xx for every kind of bad input, with nothing published for a rejected request.
+import { GatewayClient, orderRequest } from '@saga/client';
+import { freshCatalog } from '../support/catalog';
 import { stackEndpoints, testKafka } from '../support/helpers';
 import { http, startTestSystem, type TestSystem } from '../support/system';
-import { SagaApi, orderRequest } from './orders';
 
 let system: TestSystem;
-let api: SagaApi;
+let gateway: GatewayClient;
 const kafka = testKafka();
 
 beforeAll(async () => {
   stackEndpoints();
   system = await startTestSystem();
-  api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
-  await api.freshCatalog();
+  gateway = new GatewayClient(system.gatewayUrl);
+  await freshCatalog(gateway);
 }, 180_000);
 
 afterAll(async () => {
@@ -46,25 +47,25 @@ describe('POST /orders', () => {
   });
 
   it('replays the same Idempotency-Key and body: same order, nothing new published', async () => {
-    const headers = { 'Idempotency-Key': `key-${Date.now()}` };
-    const first = await api.place(valid, headers);
+    const idempotencyKey = `key-${Date.now()}`;
+    const first = await gateway.placeOrder(valid, { idempotencyKey });
     const published = await commandsPublished();
 
-    const second = await api.place(valid, headers);
+    const second = await gateway.placeOrder(valid, { idempotencyKey });
 
-    expect(second).toBe(first);
+    expect(second.orderId).toBe(first.orderId);
     expect(await commandsPublished()).toBe(published);
   });
 
   it('refuses the same Idempotency-Key with a different body with 422', async () => {
-    const headers = { 'Idempotency-Key': `key-${Date.now()}-conflict` };
-    await api.place(valid, headers);
+    const idempotencyKey = `key-${Date.now()}-conflict`;
+    await gateway.placeOrder(valid, { idempotencyKey });
 
     const response = await http(
       'POST',
       `${system.gatewayUrl}/orders`,
       orderRequest([{ sku: 'SKU-002', quantity: 1 }]),
-      headers,
+      { 'Idempotency-Key': idempotencyKey },
     );
 
     expect(response.status).toBe(422);
@@ -136,8 +137,8 @@ describe('GET /orders/{id} and cancel', () => {
   });
 
   it('refuses to cancel a confirmed order with 409', async () => {
-    const orderId = await api.place(valid);
-    expect(await api.terminal(orderId)).toMatchObject({ status: 'CONFIRMED' });
+    const { orderId } = await gateway.placeOrder(valid);
+    expect(await gateway.terminal(orderId)).toMatchObject({ status: 'CONFIRMED' });
 
     const response = await http('POST', `${system.gatewayUrl}/orders/${orderId}/cancel`);
 

@@ -4,10 +4,18 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { KafkaMessage } from 'kafkajs';
-import { DeadLetterHeaders, frame } from '@saga/shared';
-import { connectedProducer, eventually, readRecords, stackEndpoints, testKafka, uniqueName } from '../support/helpers';
-import { http, startTestSystem, type TestSystem } from '../support/system';
-import { SagaApi, orderRequest } from './orders';
+import {
+  eventually,
+  metricSum,
+  orderRequest,
+  systemClients,
+  type GatewayClient,
+  type ProvidersClient,
+} from '@saga/client';
+import { DeadLetterHeaders, MetricNames, frame } from '@saga/shared';
+import { freshCatalog } from '../support/catalog';
+import { connectedProducer, readRecords, stackEndpoints, testKafka, uniqueName } from '../support/helpers';
+import { startTestSystem, type TestSystem } from '../support/system';
 
 /** The records a confirmed order leaves on each topic (stock records are keyed by sku, not by order). */
 const CONFIRMED_ORDER_RECORDS: Record<string, number> = {
@@ -27,13 +35,14 @@ const EXPECTED_DUPLICATES: Record<(typeof SERVICES)[number], number> = {
 };
 const kafka = testKafka();
 let system: TestSystem;
-let api: SagaApi;
+let gateway: GatewayClient;
+let providers: ProvidersClient;
 
 beforeAll(async () => {
   // A long deadline: these tests hold orders up on purpose and must not see them time out.
   system = await startTestSystem({ ORDER_TIMEOUT_MS: '90000', BREAKER_RESET_MS: '1500' });
-  api = new SagaApi(system.gatewayUrl, system.paymentProviderUrl, system.carrierUrl);
-  await api.freshCatalog();
+  ({ gateway, providers } = systemClients(system));
+  await freshCatalog(gateway);
 }, 180_000);
 
 afterAll(async () => {
@@ -41,19 +50,13 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await api.paymentFaults('reset');
+  await providers.resetFaults('payment');
 });
 
-async function metric(service: keyof TestSystem['opsUrls'], name: string): Promise<number> {
-  const text = (await http<string>('GET', `${system.opsUrls[service]}/metrics`)).body;
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(name))
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
+const metric = (service: keyof TestSystem['opsUrls'], name: string) => metricSum(system.opsUrls[service], name);
 
 async function duplicateCounts(): Promise<Record<(typeof SERVICES)[number], number>> {
-  const counts = await Promise.all(SERVICES.map((service) => metric(service, 'saga_events_duplicate_total')));
+  const counts = await Promise.all(SERVICES.map((service) => metric(service, MetricNames.duplicates)));
   return Object.fromEntries(SERVICES.map((service, i) => [service, counts[i]!])) as Record<
     (typeof SERVICES)[number],
     number
@@ -64,9 +67,9 @@ const headerValue = (record: KafkaMessage, name: string) => record.headers?.[nam
 
 describe('delivery guarantees', () => {
   it('changes nothing when every record of a confirmed order is delivered again', async () => {
-    const orderId = await api.place(orderRequest([{ sku: 'SKU-001', quantity: 1 }]));
-    await api.terminal(orderId);
-    const stock = await api.stockWhen('SKU-001', (s) => s.reserved === 0);
+    const { orderId } = await gateway.placeOrder(orderRequest([{ sku: 'SKU-001', quantity: 1 }]));
+    await gateway.terminal(orderId);
+    const stock = await gateway.stockWhen('SKU-001', (s) => s.reserved === 0);
     const duplicatesBefore = await duplicateCounts();
     // Every record of a confirmed order, read until all are there: a read that fails fails the test.
     const records = await Promise.all(
@@ -91,10 +94,12 @@ describe('delivery guarantees', () => {
       return counts.every((count, i) => count >= EXPECTED_DUPLICATES[SERVICES[i]!]) ? counts : undefined;
     });
     expect(skipped).toEqual(SERVICES.map((service) => EXPECTED_DUPLICATES[service]));
-    expect(await api.order(orderId)).toMatchObject({ status: 'CONFIRMED' });
-    expect(await api.charges(orderId)).toEqual([expect.objectContaining({ status: 'succeeded', refunded: false })]);
-    expect(await api.shipments(orderId)).toEqual([expect.objectContaining({ status: 'booked' })]);
-    expect(await api.stock('SKU-001')).toMatchObject({ available: stock.available, reserved: 0 });
+    expect(await gateway.order(orderId)).toMatchObject({ status: 'CONFIRMED' });
+    expect(await providers.charges(orderId)).toEqual([
+      expect.objectContaining({ status: 'succeeded', refunded: false }),
+    ]);
+    expect(await providers.shipments(orderId)).toEqual([expect.objectContaining({ status: 'booked' })]);
+    expect(await gateway.stock('SKU-001')).toMatchObject({ available: stock.available, reserved: 0 });
   });
 
   it('dead-letters garbage and unknown-schema records in every consuming group, and the next order completes', async () => {
@@ -127,40 +132,39 @@ describe('delivery guarantees', () => {
       expect(ours[0]?.value?.toString()).toBe('definitely not avro');
       expect(headerValue(ours[0]!, 'origin')).toBe('test');
     }
-    const next = await api.terminal(await api.place(orderRequest([{ sku: 'SKU-001', quantity: 1 }])));
+    const next = await gateway.terminal(
+      (await gateway.placeOrder(orderRequest([{ sku: 'SKU-001', quantity: 1 }]))).orderId,
+    );
     expect(next.status).toBe('CONFIRMED');
   });
 
   it('pauses instead of declining orders while the payment provider is down, and completes them after', async () => {
-    const deadLetteredBefore = await metric('payment', 'saga_events_dead_lettered_total');
-    await api.paymentFaults({ down: true });
-    const orderIds = await Promise.all(
-      Array.from({ length: 12 }, () => api.place(orderRequest([{ sku: 'SKU-002', quantity: 1 }]))),
+    const deadLetteredBefore = await metric('payment', MetricNames.deadLettered);
+    await providers.setFaults('payment', { down: true });
+    const accepted = await Promise.all(
+      Array.from({ length: 12 }, () => gateway.placeOrder(orderRequest([{ sku: 'SKU-002', quantity: 1 }]))),
     );
-    await eventually(
-      async () => ((await metric('payment', 'saga_partitions_paused_total')) > 0 ? true : undefined),
-      30_000,
-    );
+    await eventually(async () => ((await metric('payment', MetricNames.partitionsPaused)) > 0 ? true : undefined));
     await new Promise((resolve) => setTimeout(resolve, 10_000)); // a 10 s outage under load
 
-    await api.paymentFaults('reset');
+    await providers.resetFaults('payment');
 
-    const orders = await Promise.all(orderIds.map((id) => api.terminal(id, 60_000)));
-    expect(orders.map((order) => order.status)).toEqual(orderIds.map(() => 'CONFIRMED'));
-    expect(await metric('payment', 'saga_events_dead_lettered_total')).toBe(deadLetteredBefore);
+    const orders = await Promise.all(accepted.map(({ orderId }) => gateway.terminal(orderId, 60_000)));
+    expect(orders.map((order) => order.status)).toEqual(accepted.map(() => 'CONFIRMED'));
+    expect(await metric('payment', MetricNames.deadLettered)).toBe(deadLetteredBefore);
   }, 120_000);
 
   it('completes an order whose dead-lettered payment is replayed after the cause is fixed; a second replay is a no-op', async () => {
-    await api.paymentFaults({ rejectAll: true });
-    const orderId = await api.place(orderRequest([{ sku: 'SKU-003', quantity: 1 }]));
+    await providers.setFaults('payment', { rejectAll: true });
+    const { orderId } = await gateway.placeOrder(orderRequest([{ sku: 'SKU-003', quantity: 1 }]));
     const dead = await readRecords(kafka, 'payment-service.dlt', (read) =>
       read.some((r) => r.key?.toString() === orderId),
     );
     const letter = dead.find((r) => r.key?.toString() === orderId)!;
     expect(headerValue(letter, DeadLetterHeaders.errorType)).toBe('SAGA_PROVIDER_REJECTED');
-    expect(await api.order(orderId)).toMatchObject({ status: 'PENDING' });
+    expect(await gateway.order(orderId)).toMatchObject({ status: 'PENDING' });
 
-    await api.paymentFaults('reset');
+    await providers.resetFaults('payment');
     const dlt = (...args: string[]) =>
       execFileSync('node', [path.resolve(__dirname, '../../infra/dist/dlt.js'), ...args], {
         env: { ...process.env, KAFKA_BROKERS: stackEndpoints().brokers.join(','), LOG_LEVEL: 'warn' },
@@ -169,12 +173,12 @@ describe('delivery guarantees', () => {
     expect(dlt('list', 'payment-service')).toContain(`key=${orderId}`);
     dlt('replay', 'payment-service', letter.offset);
 
-    expect(await api.terminal(orderId)).toMatchObject({ status: 'CONFIRMED' });
-    const duplicates = await metric('payment', 'saga_events_duplicate_total');
+    expect(await gateway.terminal(orderId)).toMatchObject({ status: 'CONFIRMED' });
+    const duplicates = await metric('payment', MetricNames.duplicates);
     dlt('replay', 'payment-service', letter.offset);
-    await eventually(async () =>
-      (await metric('payment', 'saga_events_duplicate_total')) > duplicates ? true : undefined,
-    );
-    expect(await api.charges(orderId)).toEqual([expect.objectContaining({ status: 'succeeded', refunded: false })]);
+    await eventually(async () => ((await metric('payment', MetricNames.duplicates)) > duplicates ? true : undefined));
+    expect(await providers.charges(orderId)).toEqual([
+      expect.objectContaining({ status: 'succeeded', refunded: false }),
+    ]);
   });
 });

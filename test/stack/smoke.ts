@@ -2,109 +2,118 @@
 // compensation, the Idempotency-Key and stock conservation under concurrency. Every assertion is
 // relative to what the system held before (a running stack keeps its history), and each test restocks
 // what it spends, so the suite can run again and again against the same compose or native stack.
-import { eventually } from '../support/helpers';
-import { http } from '../support/system';
-import { SagaApi, orderRequest } from '../e2e/orders';
+import {
+  eventually,
+  orderRequest,
+  systemClients,
+  type Endpoints,
+  type GatewayClient,
+  type ProvidersClient,
+} from '@saga/client';
 
-export interface SmokeTarget {
-  gatewayUrl: string;
-  paymentProviderUrl: string;
-  carrierUrl: string;
-}
+/** Where the system under test answers. */
+export type SmokeTarget = Pick<Endpoints, 'gatewayUrl' | 'paymentProviderUrl' | 'carrierUrl'>;
 
 export function describeSmoke(target: () => SmokeTarget): void {
-  let api: SagaApi;
-  let gatewayUrl: string;
+  let gateway: GatewayClient;
+  let providers: ProvidersClient;
 
   beforeAll(() => {
-    ({ gatewayUrl } = target());
-    api = new SagaApi(gatewayUrl, target().paymentProviderUrl, target().carrierUrl);
+    ({ gateway, providers } = systemClients(target()));
   });
 
-  async function restock(sku: string, quantity: number): Promise<void> {
-    const before = await api.stock(sku);
-    const response = await http('POST', `${gatewayUrl}/inventory/${sku}/restock`, { quantity });
-    expect(response.status).toBe(202);
-    await api.stockWhen(sku, (s) => s.available >= before.available + quantity);
-  }
+  // The restock must be answered 202 (the client throws otherwise) and show in the read model.
+  const restock = (sku: string, quantity: number) => gateway.restockAndWait(sku, quantity, 30_000);
 
   describe('smoke: the saga on a running system', () => {
     it('confirms an order: stock sold, card charged once, shipment booked', async () => {
       await restock('SKU-001', 2);
-      const before = await api.stock('SKU-001');
+      const before = await gateway.stock('SKU-001');
 
-      const orderId = await api.place(orderRequest([{ sku: 'SKU-001', quantity: 2 }]));
+      const { orderId } = await gateway.placeOrder(orderRequest([{ sku: 'SKU-001', quantity: 2 }]));
 
-      expect(await api.terminal(orderId)).toMatchObject({ status: 'CONFIRMED' });
-      await api.stockWhen('SKU-001', (s) => s.available === before.available - 2 && s.reserved === before.reserved);
-      expect(await api.charges(orderId)).toEqual([expect.objectContaining({ status: 'succeeded', refunded: false })]);
-      expect(await api.shipments(orderId)).toEqual([expect.objectContaining({ status: 'booked' })]);
+      expect(await gateway.terminal(orderId)).toMatchObject({ status: 'CONFIRMED' });
+      await gateway.stockWhen('SKU-001', (s) => s.available === before.available - 2 && s.reserved === before.reserved);
+      expect(await providers.charges(orderId)).toEqual([
+        expect.objectContaining({ status: 'succeeded', refunded: false }),
+      ]);
+      expect(await providers.shipments(orderId)).toEqual([expect.objectContaining({ status: 'booked' })]);
     });
 
     it('cancels as OUT_OF_STOCK and leaves the stock unchanged', async () => {
-      const before = await api.stock('SKU-005');
+      const before = await gateway.stock('SKU-005');
 
-      const orderId = await api.place(orderRequest([{ sku: 'SKU-005', quantity: before.available + 1 }]));
+      const { orderId } = await gateway.placeOrder(orderRequest([{ sku: 'SKU-005', quantity: before.available + 1 }]));
 
-      expect(await api.terminal(orderId)).toMatchObject({ status: 'CANCELLED', cancellationReason: 'OUT_OF_STOCK' });
-      expect(await api.stock('SKU-005')).toMatchObject({ available: before.available, reserved: before.reserved });
+      expect(await gateway.terminal(orderId)).toMatchObject({
+        status: 'CANCELLED',
+        cancellationReason: 'OUT_OF_STOCK',
+      });
+      expect(await gateway.stock('SKU-005')).toMatchObject({ available: before.available, reserved: before.reserved });
     });
 
     it('releases the stock when payment is declined', async () => {
       await restock('SKU-002', 1);
-      const before = await api.stock('SKU-002');
+      const before = await gateway.stock('SKU-002');
 
-      const orderId = await api.place(orderRequest([{ sku: 'SKU-002', quantity: 1 }], { token: 'tok_chargeDeclined' }));
+      const { orderId } = await gateway.placeOrder(
+        orderRequest([{ sku: 'SKU-002', quantity: 1 }], { kind: 'declined' }),
+      );
 
-      expect(await api.terminal(orderId)).toMatchObject({
+      expect(await gateway.terminal(orderId)).toMatchObject({
         status: 'CANCELLED',
         cancellationReason: 'PAYMENT_DECLINED',
       });
-      await api.stockWhen('SKU-002', (s) => s.available === before.available && s.reserved === before.reserved);
-      expect(await api.charges(orderId)).toEqual([expect.objectContaining({ status: 'declined' })]);
+      await gateway.stockWhen('SKU-002', (s) => s.available === before.available && s.reserved === before.reserved);
+      expect(await providers.charges(orderId)).toEqual([expect.objectContaining({ status: 'declined' })]);
     });
 
     it('refunds the payment and releases the stock when the carrier refuses the shipment', async () => {
       await restock('SKU-003', 1);
-      const before = await api.stock('SKU-003');
+      const before = await gateway.stock('SKU-003');
 
-      const orderId = await api.place(orderRequest([{ sku: 'SKU-003', quantity: 1 }], { postalCode: '00000' }));
+      const { orderId } = await gateway.placeOrder(
+        orderRequest([{ sku: 'SKU-003', quantity: 1 }], { kind: 'unshippable' }),
+      );
 
-      expect(await api.terminal(orderId)).toMatchObject({ status: 'CANCELLED', cancellationReason: 'SHIPPING_FAILED' });
-      await api.stockWhen('SKU-003', (s) => s.available === before.available && s.reserved === before.reserved);
-      await eventually(async () => ((await api.charges(orderId))[0]?.refunded ? true : undefined));
+      expect(await gateway.terminal(orderId)).toMatchObject({
+        status: 'CANCELLED',
+        cancellationReason: 'SHIPPING_FAILED',
+      });
+      await gateway.stockWhen('SKU-003', (s) => s.available === before.available && s.reserved === before.reserved);
+      await eventually(async () => ((await providers.charges(orderId))[0]?.refunded ? true : undefined));
     });
 
     it('answers a repeated Idempotency-Key with the same order, and places it once', async () => {
       await restock('SKU-004', 1);
-      const headers = { 'Idempotency-Key': `smoke-${Date.now()}-${Math.random()}` };
+      const idempotencyKey = `smoke-${Date.now()}-${Math.random()}`;
       const request = orderRequest([{ sku: 'SKU-004', quantity: 1 }]);
 
-      const first = await api.place(request, headers);
-      const second = await api.place(request, headers);
+      const first = await gateway.placeOrder(request, { idempotencyKey });
+      const second = await gateway.placeOrder(request, { idempotencyKey });
 
-      expect(second).toBe(first);
-      expect(await api.terminal(first)).toMatchObject({ status: 'CONFIRMED' });
-      expect(await api.charges(first)).toHaveLength(1);
+      expect(second.orderId).toBe(first.orderId);
+      expect(await gateway.terminal(first.orderId)).toMatchObject({ status: 'CONFIRMED' });
+      expect(await providers.charges(first.orderId)).toHaveLength(1);
     });
 
     it('keeps stock conserved across 20 concurrent orders, all of which end', async () => {
       const sku = 'SKU-006';
       await restock(sku, 40);
-      const before = await api.stockWhen(sku, (s) => s.reserved === 0);
+      const before = await gateway.stockWhen(sku, (s) => s.reserved === 0);
 
-      const orderIds = await Promise.all(
+      const accepted = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          api.place(
-            orderRequest([{ sku, quantity: 1 + (i % 3) }], { token: i % 5 === 0 ? 'tok_chargeDeclined' : 'tok_visa' }),
+          gateway.placeOrder(
+            orderRequest([{ sku, quantity: 1 + (i % 3) }], { kind: i % 5 === 0 ? 'declined' : 'normal' }),
           ),
         ),
       );
-      const orders = await Promise.all(orderIds.map((id) => api.terminal(id, 90_000)));
+      const orders = await Promise.all(accepted.map(({ orderId }) => gateway.terminal(orderId, 90_000)));
 
       const confirmed = orders.filter((order) => order.status === 'CONFIRMED');
       const sold = confirmed.reduce((sum, order) => sum + order.items[0]!.quantity, 0);
-      const after = await api.stockWhen(sku, (s) => s.reserved === 0);
+      const after = await gateway.stockWhen(sku, (s) => s.reserved === 0);
       expect(after.available + sold).toBe(before.available);
       expect(confirmed).toHaveLength(16);
       expect(orders.filter((o) => o.status === 'CANCELLED').map((o) => o.cancellationReason)).toEqual(

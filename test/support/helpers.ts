@@ -100,16 +100,8 @@ export async function readRecords(
   return records;
 }
 
-/** Waits until `probe` returns a value (not undefined), polling; fails after `timeoutMs`. */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/**
+ * Polling with a bound, as every caller of the system waits: the client's, so a test and a scenario wait
+ * alike (a probe that throws counts as "not yet"; the timeout names the last error).
+ */
+export { eventually } from '@saga/client';

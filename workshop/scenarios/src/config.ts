@@ -1,11 +1,12 @@
 // Where the running system is, from the same environment as `make test-e2e` (default: the native ports,
-// which the compose stack publishes too). Scenarios reach it only through its public interfaces.
+// which the compose stack publishes too). The endpoints are @saga/client's, read by every client alike;
+// the rest is the scenarios' own: Kafka and the registry, which they touch from outside, and the timeouts
+// the services run with, which they wait on.
+import { endpointSettings } from '@saga/client';
 import { formats, loadConfig, setting } from '@saga/shared';
 
 export const demoSettings = {
-  gatewayUrl: setting('GATEWAY_URL', 'the gateway (REST front door)', 'http://127.0.0.1:8080', formats.url),
-  paymentProviderUrl: setting('PAYMENT_PROVIDER_URL', 'fake payment provider', 'http://127.0.0.1:8095', formats.url),
-  carrierUrl: setting('CARRIER_URL', 'fake carrier', 'http://127.0.0.1:8096', formats.url),
+  ...endpointSettings,
   kafkaBrokers: setting('KAFKA_BROKERS', 'Kafka bootstrap servers, comma-separated', ['127.0.0.1:9092'], formats.list),
   registryUrl: setting(
     'SCHEMA_REGISTRY_URL',
@@ -13,9 +14,6 @@ export const demoSettings = {
     'http://127.0.0.1:8081/apis/ccompat/v7',
     formats.url,
   ),
-  paymentOpsUrl: setting('PAYMENT_OPS_URL', 'payment service ops port', 'http://127.0.0.1:8103', formats.url),
-  shippingOpsUrl: setting('SHIPPING_OPS_URL', 'shipping service ops port', 'http://127.0.0.1:8104', formats.url),
-  orderOpsUrl: setting('ORDER_OPS_URL', 'order service ops port', 'http://127.0.0.1:8101', formats.url),
   orderTimeoutMs: setting('ORDER_TIMEOUT_MS', 'the order deadline the order service runs with', 30_000, formats.int),
   providerTimeoutMs: setting(
     'PROVIDER_TIMEOUT_MS',

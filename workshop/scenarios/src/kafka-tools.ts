@@ -4,7 +4,15 @@
 // connects and disconnects its own clients, so nothing is left connected between steps.
 import { randomUUID } from 'node:crypto';
 import type { IHeaders, Kafka, KafkaMessage } from 'kafkajs';
-import { AvroSerde, RegistryClient, createKafka, createLogger, loadCatalog, producerConfig } from '@saga/shared';
+import {
+  AvroSerde,
+  RegistryClient,
+  WaitTimedOutError,
+  createKafka,
+  createLogger,
+  loadCatalog,
+  producerConfig,
+} from '@saga/shared';
 import type { DemoConfig } from './config';
 
 export interface Position {
@@ -100,7 +108,10 @@ export class KafkaTools {
     try {
       await consumer.subscribe({ topics, fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`records not all read within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new WaitTimedOutError(`records not all read within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         consumer.on(consumer.events.GROUP_JOIN, () => {
           for (const { topic, partition, offset } of starts)
             consumer.seek({ topic, partition, offset: String(offset) });

@@ -1,5 +1,6 @@
 // The schema registry as a scenario shows it: a subject's versions and compatibility rule, read through
 // the Confluent REST API (Apicurio's ccompat layer natively, Confluent's registry in compose).
+import { UnexpectedStatusError } from '@saga/shared';
 import type { DemoConfig } from './config';
 
 export class RegistryView {
@@ -8,7 +9,7 @@ export class RegistryView {
   private async get<T>(path: string): Promise<T> {
     const response = await fetch(`${this.config.registryUrl}${path}`);
     const text = await response.text();
-    if (!response.ok) throw new Error(`registry answered ${response.status} to GET ${path}: ${text}`);
+    if (!response.ok) throw new UnexpectedStatusError(`GET ${this.config.registryUrl}${path}`, response.status, text);
     return JSON.parse(text) as T;
   }
 

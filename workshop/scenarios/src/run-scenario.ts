@@ -1,9 +1,9 @@
 // Runs one scenario against a live system with a narrator, and prints what it proved. Shared by the
 // `make demo` command line and the automated scenario tests.
+import { systemClients } from '@saga/client';
 import type { DemoConfig } from './config';
 import { KafkaTools } from './kafka-tools';
 import { Narrator } from './narrator';
-import { SagaClient } from './saga-client';
 import type { Scenario } from './scenario';
 
 export async function runScenario(
@@ -14,7 +14,7 @@ export async function runScenario(
   const narrator = new Narrator(options);
   narrator.title(scenario.name, scenario.concept);
   const started = Date.now();
-  await scenario.run({ config, narrator, saga: new SagaClient(config), kafka: new KafkaTools(config) });
+  await scenario.run({ config, narrator, ...systemClients(config), kafka: new KafkaTools(config) });
   narrator.summary();
   options.out.write(`(${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   return narrator.proven;

@@ -1,13 +1,17 @@
-// What every workshop scenario is: a name, the concept it teaches, and a run against a live system.
+// What every workshop scenario is: a name, the concept it teaches, and a run against a live system
+// through its public interfaces (the REST clients of @saga/client) and, from outside, its Kafka.
+import type { GatewayClient, ProvidersClient } from '@saga/client';
 import type { DemoConfig } from './config';
-import type { Narrator } from './narrator';
-import type { SagaClient } from './saga-client';
 import type { KafkaTools } from './kafka-tools';
+import type { Narrator } from './narrator';
 
 export interface ScenarioContext {
   config: DemoConfig;
   narrator: Narrator;
-  saga: SagaClient;
+  /** The gateway's REST API: orders, their timelines and histories, stock, the read model. */
+  gateway: GatewayClient;
+  /** The fake providers: what they recorded (charges, shipments) and their fault switches. */
+  providers: ProvidersClient;
   kafka: KafkaTools;
 }
 

@@ -1,7 +1,8 @@
 // Event sourcing in the order service: an order is its stream of events, its state is their fold, and
 // the stream is also the outbox the relay publishes from, so what is stored and what went to Kafka are
 // the same records. The other services store state (one row per order), which is the contrast.
-import type { HistoryEntry } from '../saga-client';
+import type { HistoryEntry } from '@saga/client';
+import { placeOrder } from '../place-orders';
 import type { Scenario } from '../scenario';
 
 function historyTable(entries: HistoryEntry[]): string {
@@ -23,17 +24,17 @@ export const eventSourcing: Scenario = {
   name: 'event-sourcing',
   summary: "an order's event stream, the state after each event, the state at an earlier version",
   concept: 'event sourcing: state is a fold of the events, and the event store is the outbox',
-  async run({ narrator, saga, kafka }) {
-    await saga.restock('SKU-001', 1);
-    const orderId = await saga.placeOrder('SKU-001', 1);
-    await saga.terminal(orderId);
+  async run({ narrator, gateway, kafka }) {
+    await gateway.restockAndWait('SKU-001', 1);
+    const orderId = await placeOrder(gateway, 'SKU-001', 1);
+    await gateway.terminal(orderId);
     await narrator.step(
       "The order's stream",
       'GET /orders/{id}/history: the order service stores no order row, only these events; each state is',
       'the previous one plus that event. StockReserved and ShipmentScheduled are facts it accepted from',
       'inventory and shipping; OrderPlaced and OrderConfirmed are its own, published from these very rows.',
     );
-    const history = await saga.history(orderId);
+    const history = await gateway.history(orderId);
     narrator.show(historyTable(history.events));
     const versions = history.events.map((entry) => entry.version);
     narrator.claim(
@@ -46,7 +47,7 @@ export const eventSourcing: Scenario = {
       types[0] === 'OrderPlaced' && types.at(-1) === 'OrderConfirmed',
       types.join(' → '),
     );
-    const order = await saga.order(orderId);
+    const order = await gateway.order(orderId);
     narrator.claim(
       `the state folded from it is what the gateway shows: ${history.state.status}, ${history.state.totalAmount} ${history.state.currency}`,
       history.state.status === order.status && history.state.totalAmount === order.totalAmount,
@@ -57,7 +58,7 @@ export const eventSourcing: Scenario = {
       `The state at an earlier version: GET /orders/{id}/history?version=${pricedAt}`,
       'Nothing was overwritten, so any earlier state is the fold of the stream up to that version.',
     );
-    const earlier = await saga.history(orderId, pricedAt);
+    const earlier = await gateway.history(orderId, pricedAt);
     narrator.claim(
       `at v${pricedAt} the order was ${earlier.state.status}, priced at ${earlier.state.totalAmount} ${earlier.state.currency}`,
       earlier.state.status === 'PENDING' &&
@@ -70,7 +71,7 @@ export const eventSourcing: Scenario = {
       "The relay publishes the order's own events from the stream and marks them published: it deletes",
       'nothing, so the store and what went to Kafka cannot disagree. Read the records back from Kafka.',
     );
-    const timeline = await saga.timelineWith(orderId, types);
+    const timeline = await gateway.timelineWith(orderId, types);
     const positions = timeline.filter((entry) => history.events.some((e) => e.eventId === entry.eventId));
     const onKafka = new Map<string, string>();
     for (const record of await kafka.readAt(positions)) {
@@ -89,7 +90,7 @@ export const eventSourcing: Scenario = {
         .join(', ')})`,
       accepted.every((entry) => onKafka.has(entry.eventId)),
     );
-    const again = await saga.history(orderId);
+    const again = await gateway.history(orderId);
     narrator.claim(
       'published events stay in the stream: nothing was deleted after the relay sent it',
       again.events.length === history.events.length,

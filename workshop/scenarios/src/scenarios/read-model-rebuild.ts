@@ -1,25 +1,26 @@
 // The gateway's read model is a projection of the topics: empty it on the running gateway and project
 // the topics again from the beginning (make rebuild-read-model does the same), and the view comes back
 // the same, because the topics, not the read model, are the source of truth.
-import { eventually } from '../saga-client';
+import { eventually } from '@saga/client';
+import { placeOrder } from '../place-orders';
 import type { Scenario } from '../scenario';
 
 export const readModelRebuild: Scenario = {
   name: 'read-model-rebuild',
   summary: "the gateway's read model emptied and projected again from the topics; the same view comes back",
   concept: 'CQRS read models are disposable: rebuilt from the log',
-  async run({ narrator, saga }) {
-    await saga.restock('SKU-001', 1);
-    const orderId = await saga.placeOrder('SKU-001', 1);
-    await saga.terminal(orderId);
-    await saga.timelineWith(orderId, ['OrderConfirmed', 'StockSold']);
+  async run({ narrator, gateway }) {
+    await gateway.restockAndWait('SKU-001', 1);
+    const orderId = await placeOrder(gateway, 'SKU-001', 1);
+    await gateway.terminal(orderId);
+    await gateway.timelineWith(orderId, ['OrderConfirmed', 'StockSold']);
     await narrator.step(
       'The view before',
       'GET /orders/{id}, its timeline and GET /inventory, from projection.sqlite.',
     );
-    const order = JSON.stringify(await saga.order(orderId));
-    const timeline = await saga.timeline(orderId);
-    const skus = (await saga.products()).map((product) => product.sku);
+    const order = JSON.stringify(await gateway.order(orderId));
+    const timeline = await gateway.timeline(orderId);
+    const skus = (await gateway.products()).map((product) => product.sku);
     narrator.say(`order ${orderId}: ${timeline.length} records in its timeline; ${skus.length} products`);
 
     await narrator.step(
@@ -28,18 +29,18 @@ export const readModelRebuild: Scenario = {
       'retained record again from the beginning of the topics; /ready is 503 until it has caught up.',
     );
     const started = Date.now();
-    await saga.rebuildReadModel();
-    await eventually(async () => ((await saga.ready()) ? true : undefined), 120_000, 250);
+    await gateway.rebuildReadModel();
+    await eventually(async () => ((await gateway.ready()) ? true : undefined), 120_000, 250);
     narrator.say(`ready again after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     await narrator.step('The view after');
     const rebuilt = await eventually(async () => {
-      const again = await saga.timeline(orderId).catch(() => []);
+      const again = await gateway.timeline(orderId).catch(() => []);
       return again.length >= timeline.length ? again : undefined;
     }, 30_000);
     narrator.claim(
       `the order reads the same: ${JSON.parse(order).status}, ${JSON.parse(order).totalAmount}`,
-      JSON.stringify(await saga.order(orderId)) === order,
+      JSON.stringify(await gateway.order(orderId)) === order,
     );
     const ids = (entries: { eventId: string; offset: number }[]) =>
       entries.map((e) => `${e.eventId}@${e.offset}`).join();
@@ -47,7 +48,7 @@ export const readModelRebuild: Scenario = {
       `its timeline has the same ${timeline.length} records, at the same offsets`,
       ids(rebuilt) === ids(timeline),
     );
-    const skusAfter = (await saga.products()).map((product) => product.sku);
+    const skusAfter = (await gateway.products()).map((product) => product.sku);
     narrator.claim(`the same ${skus.length} products are listed`, skusAfter.join() === skus.join());
   },
 };

@@ -3,6 +3,7 @@
 // records; today's build reads a v1 command an old gateway writes; Apache Avro's Java reader decodes
 // both; an incompatible v3 is refused by the local gate and by the registry (409).
 import { randomUUID } from 'node:crypto';
+import { orderRequest } from '@saga/client';
 import {
   AvroSerde,
   EventPublisher,
@@ -16,10 +17,11 @@ import {
   type PlaceOrder,
 } from '@saga/shared';
 import { javaAvroReaderInstalled, readWithJavaAvro } from '../java-avro-reader';
+import { WORKSHOP_CUSTOMER, placeOrder } from '../place-orders';
 import { RegistryView } from '../registry-view';
 import type { Scenario, ScenarioContext } from '../scenario';
-import { showTimeline } from './outcomes';
-import { incompatibleV3, localGateProblems } from './v3-proposal';
+import { showTimeline } from '../timeline';
+import { incompatibleV3, localGateProblems } from '../v3-proposal';
 
 const GIFT = 'Happy birthday, Ada!';
 const current = loadCatalog();
@@ -53,18 +55,18 @@ async function sideBySide({ narrator, config }: ScenarioContext, registry: Regis
 }
 
 async function newFieldEndToEnd(context: ScenarioContext, v2Id: number): Promise<string> {
-  const { narrator, saga, kafka } = context;
+  const { narrator, gateway, providers, kafka } = context;
   await narrator.step(
     'Place an order with the new field',
     `POST /orders with "giftMessage": "${GIFT}": the gateway writes PlaceOrder v2, the order service`,
     'OrderPlaced v2, and shipping hands the message to the carrier.',
   );
-  await saga.restock('SKU-001', 1);
-  const orderId = await saga.placeOrder('SKU-001', 1, { giftMessage: GIFT });
-  const order = await saga.terminal(orderId);
+  await gateway.restockAndWait('SKU-001', 1);
+  const orderId = await placeOrder(gateway, 'SKU-001', 1, { giftMessage: GIFT });
+  const order = await gateway.terminal(orderId);
   narrator.claim('the order is CONFIRMED', order.status === 'CONFIRMED', order.status);
   narrator.claim('GET /orders/{id} shows the gift message', order.giftMessage === GIFT, String(order.giftMessage));
-  const [shipment] = await saga.shipments(orderId);
+  const [shipment] = await providers.shipments(orderId);
   narrator.claim('the carrier recorded it with the shipment', shipment?.giftMessage === GIFT);
 
   await narrator.step(
@@ -96,7 +98,7 @@ async function newFieldEndToEnd(context: ScenarioContext, v2Id: number): Promise
 
 /** An old gateway, still on v1, places an order: the upgraded services read its v1 PlaceOrder. */
 async function oldWriter(context: ScenarioContext): Promise<string> {
-  const { narrator, saga, kafka, config } = context;
+  const { narrator, gateway, kafka, config } = context;
   await narrator.step(
     'An old gateway writes a v1 command',
     'The old build registers and writes PlaceOrder v1, with no giftMessage, straight to order.commands.',
@@ -106,29 +108,31 @@ async function oldWriter(context: ScenarioContext): Promise<string> {
   await old.registerWriters(['PlaceOrder']);
   const publisher = new EventPublisher(kafka.kafka, old);
   const orderId = randomUUID();
+  // The command the old gateway makes of a normal order's request: the same body, v1's fields.
+  const request = orderRequest([{ sku: 'SKU-001', quantity: 1 }], { customerId: WORKSHOP_CUSTOMER });
   const command = {
     envelope: newEnvelope('gateway-v1', { correlationId: orderId, causationId: 'workshop' }),
     orderId,
-    customerId: 'workshop',
-    items: [{ sku: 'SKU-001', quantity: 1 }],
-    paymentToken: 'tok_visa',
-    shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    customerId: request.customerId,
+    items: request.items,
+    paymentToken: request.paymentMethod.token,
+    shippingAddress: request.shippingAddress,
   };
-  await saga.restock('SKU-001', 1);
+  await gateway.restockAndWait('SKU-001', 1);
   await publisher.connect();
   try {
     await publisher.publish([{ type: 'PlaceOrder', key: orderId, value: command as PlaceOrder }]);
   } finally {
     await publisher.disconnect();
   }
-  const order = await saga.terminal(orderId);
+  const order = await gateway.terminal(orderId);
   narrator.claim('the v1 order went through the v2 saga: CONFIRMED', order.status === 'CONFIRMED', order.status);
   narrator.claim('it has no gift message (the default, null)', order.giftMessage === undefined);
   return orderId;
 }
 
 async function javaReader(context: ScenarioContext, v2OrderId: string, v1OrderId: string) {
-  const { narrator, config, saga } = context;
+  const { narrator, config, gateway } = context;
   await narrator.step(
     "Apache Avro's own reader agrees",
     'infra/avro-reader/AvroReader.java: the Java Avro library, the writer schema fetched from the registry by',
@@ -141,7 +145,7 @@ async function javaReader(context: ScenarioContext, v2OrderId: string, v1OrderId
   const endpoints = { brokers: config.kafkaBrokers, registryUrl: config.registryUrl };
   // Exactly where the gateway's timeline says each record is: no need to read the whole topic.
   const where = async (orderId: string, type: string) => {
-    const entry = (await saga.timelineWith(orderId, [type])).find((candidate) => candidate.type === type)!;
+    const entry = (await gateway.timelineWith(orderId, [type])).find((candidate) => candidate.type === type)!;
     return { topic: entry.topic, key: orderId, at: { partition: entry.partition, offset: entry.offset } };
   };
   const [v2AsV1, v1AsV2] = await Promise.all([

@@ -1,0 +1,55 @@
+// provider-outage: the payment provider goes down under load. The circuit breaker opens and payment
+// pauses its partitions instead of failing records, so no order is declined; they complete once it is back.
+import { eventually, metricSum } from '@saga/client';
+import { MetricNames } from '@saga/shared';
+import { placeMany } from '../place-orders';
+import type { Scenario } from '../scenario';
+
+export const providerOutage: Scenario = {
+  name: 'provider-outage',
+  summary: 'the payment provider goes down: the breaker opens, partitions pause, nothing is declined',
+  concept: 'circuit breaker and back-pressure instead of failure',
+  async run({ narrator, gateway, providers, config }) {
+    const paused = () => metricSum(config.paymentOpsUrl, MetricNames.partitionsPaused);
+    const dead = () => metricSum(config.paymentOpsUrl, MetricNames.deadLettered);
+    const [pausedBefore, deadBefore] = [await paused(), await dead()];
+    await narrator.step(
+      'Take the payment provider down',
+      'PUT /admin/faults {"down":true}: every call fails with 503.',
+    );
+    await providers.setFaults('payment', { down: true });
+    let orderIds: string[] = [];
+    try {
+      orderIds = await placeMany(gateway, 'SKU-002', 6);
+      narrator.say(`${orderIds.length} orders placed during the outage`);
+      await narrator.step(
+        'The breaker opens and the partitions pause',
+        `watch ${MetricNames.circuitState} and ${MetricNames.partitionsPaused}`,
+      );
+      const open = await eventually(async () => {
+        const state = await metricSum(config.paymentOpsUrl, MetricNames.circuitState);
+        return state === 2 ? state : undefined;
+      }, 30_000);
+      narrator.claim(`the payment breaker is open (${MetricNames.circuitState} = ${open})`, true);
+      const pauses = await eventually(async () => ((await paused()) > pausedBefore ? paused() : undefined), 15_000);
+      narrator.claim(
+        `payment paused its partitions instead of failing the records (${pauses - pausedBefore} pauses)`,
+        true,
+      );
+      const pending = await Promise.all(orderIds.map((id) => gateway.order(id)));
+      narrator.claim(
+        'no order was declined while the provider was down',
+        pending.every((o) => o.status === 'PENDING'),
+      );
+    } finally {
+      await providers.resetFaults('payment');
+    }
+    await narrator.step('Bring it back', 'The breaker half-opens, a probe succeeds, it closes, the partitions resume.');
+    const orders = await Promise.all(orderIds.map((id) => gateway.terminal(id, 60_000)));
+    narrator.claim(
+      `all ${orders.length} orders CONFIRMED after the outage`,
+      orders.every((o) => o.status === 'CONFIRMED'),
+    );
+    narrator.claim('nothing was dead-lettered', (await dead()) === deadBefore);
+  },
+};
