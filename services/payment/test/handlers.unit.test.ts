@@ -11,6 +11,7 @@ import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onStockReserved } from '../src/handlers/StockReserved';
 import type { PaymentProvider } from '../src/provider-client';
 import { PAYMENT_MIGRATIONS, SqlitePaymentStore } from '../src/store';
+import { DECLINED_TOKEN } from '@saga/providers';
 
 interface Charge {
   chargeId: string;
@@ -39,7 +40,7 @@ class FakePaymentProvider extends FakeProvider<ChargeRequest, Charge> implements
 }
 
 const outcome = ({ token, chargeId }: Charge): ChargeOutcome =>
-  token === 'tok_chargeDeclined' ? { kind: 'declined', declineCode: 'card_declined' } : { kind: 'succeeded', chargeId };
+  token === DECLINED_TOKEN ? { kind: 'declined', declineCode: 'card_declined' } : { kind: 'succeeded', chargeId };
 
 const placed = orderPlaced('o-1');
 const reserved = received<'StockReserved'>('inventory-service', {
@@ -132,7 +133,7 @@ describe('payment handlers', () => {
     const { provider, emitted, deliver, payment } = setup();
 
     await deliver('StockReserved', onStockReserved, reserved);
-    await deliver('OrderPlaced', onOrderPlaced, orderPlaced('o-1', { paymentToken: 'tok_chargeDeclined' }));
+    await deliver('OrderPlaced', onOrderPlaced, orderPlaced('o-1', { paymentToken: DECLINED_TOKEN }));
     await deliver('OrderCancelled', onOrderCancelled, cancelled);
 
     expect(emitted).toEqual(['PaymentFailed']);

@@ -11,6 +11,7 @@ import { onOrderCancelled } from '../src/handlers/OrderCancelled';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onPaymentCompleted } from '../src/handlers/PaymentCompleted';
 import { SHIPPING_MIGRATIONS, SqliteShipmentStore } from '../src/store';
+import { UNDELIVERABLE_POSTAL_CODE } from '@saga/providers';
 
 interface Booked {
   shipmentId: string;
@@ -23,7 +24,7 @@ class FakeCarrier extends FakeProvider<BookingRequest, Booked> implements Carrie
   constructor() {
     super('carrier', (request, count) => ({
       shipmentId: `shp_${count}`,
-      refused: request.address.postalCode === '00000',
+      refused: request.address.postalCode === UNDELIVERABLE_POSTAL_CODE,
       cancelled: false,
     }));
   }
@@ -129,7 +130,7 @@ describe('shipping handlers', () => {
 
   it('fails the shipment of an undeliverable address, paid first, and cancels nothing when the order is then cancelled', async () => {
     const { carrier, emitted, deliver, shipment } = setup();
-    const undeliverable = { ...address, postalCode: '00000' };
+    const undeliverable = { ...address, postalCode: UNDELIVERABLE_POSTAL_CODE };
 
     await deliver('PaymentCompleted', onPaymentCompleted, paymentCompleted);
     await deliver('OrderPlaced', onOrderPlaced, orderPlaced('o-1', { shippingAddress: undeliverable }));
