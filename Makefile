@@ -21,7 +21,7 @@ endif
 # that warning is silenced; the Dockerfile sets the same for the compose stack.
 export NODE_OPTIONS := --disable-warning=TimeoutNegativeWarning $(NODE_OPTIONS)
 
-.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-int test-chaos test-e2e test-compose demo bench dev infra-up infra-down down status rebuild-read-model
+.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-component test-int test-chaos test-e2e test-compose demo bench dev infra-up infra-down down status rebuild-read-model
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -68,8 +68,11 @@ lint: node_modules/.package-lock.json ## eslint, prettier, and the relative link
 typecheck: node_modules/.package-lock.json ## type-check the tests too (jest only transpiles them)
 	npx tsc -p tsconfig.test.json
 
-test-unit: build ## fast unit tests, no I/O
+test-unit: build ## pure logic in memory: no database, server or broker (seconds)
 	npx jest --selectProjects unit
+
+test-component: build ## one component in process with real SQLite files and loopback HTTP; no broker (seconds)
+	npx jest --selectProjects component
 
 test-int: install build ## integration + end-to-end tests against a private native stack on free ports
 	npx jest --selectProjects integration --runInBand
@@ -81,7 +84,7 @@ test-chaos: install build ## crash test (SIGKILL each service, restart the broke
 
 test: install build schemas-check lint typecheck ## schemas, lint, types, then unit + integration + e2e tests (CI adds test-chaos); ends with 'N passed, N failed'
 	@# In band: each end-to-end file starts services whose consumer groups have fixed names on the one test broker.
-	@set -o pipefail; npx jest --selectProjects unit integration --runInBand --json --outputFile=.jest-results.json; status=$$?; \
+	@set -o pipefail; npx jest --selectProjects unit component integration --runInBand --json --outputFile=.jest-results.json; status=$$?; \
 	  node test/support/print-summary.js .jest-results.json; exit $$status
 
 test-e2e: build ## smoke suite against a running stack: GATEWAY_URL, PAYMENT_PROVIDER_URL, CARRIER_URL (default: native ports)

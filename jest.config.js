@@ -1,4 +1,6 @@
-// Test tiers are told by file name: *.unit.test.ts (pure, no I/O) and *.int.test.ts / *.e2e.test.ts
+// Test tiers are told by file name: *.unit.test.ts (pure logic in memory: no database, server or broker),
+// *.component.test.ts (one component in process with its real local resources: SQLite files in a temp folder,
+// an HTTP server on a loopback port; no broker or registry) and *.int.test.ts / *.e2e.test.ts
 // (against a real Kafka broker and schema registry that test/support/global-setup.ts starts).
 /** @type {import('jest').Config} */
 const shared = {
@@ -17,6 +19,7 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.test.ts'] },
+    { ...shared, displayName: 'component', testMatch: ['<rootDir>/**/*.component.test.ts'] },
     {
       ...shared,
       displayName: 'integration',
@@ -42,6 +45,6 @@ module.exports = {
     },
   ],
   // A global option in jest 30 (ignored inside a project): generous for the integration tiers, whose
-  // tests wait on real processes; unit tests finish in milliseconds either way.
+  // tests wait on real processes; unit and component tests finish in milliseconds either way.
   testTimeout: 120_000,
 };

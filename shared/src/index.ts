@@ -1,4 +1,6 @@
-// The shared library's front door: services import from '@saga/shared' only.
+// The shared library's front door: services import from '@saga/shared' only. It exports what the services,
+// the gateway, the console and the tooling use; the runtime's own parts (relay, lock, inbox pruning, the
+// messaging tables) stay inside, and the library's own tests reach them by path.
 export * from './errors';
 export * from './config';
 export * from './log';
@@ -7,31 +9,21 @@ export * from './topology';
 export * from './envelope';
 export * from './generated/events';
 export { loadCatalog, SCHEMAS_DIR, type SchemaCatalog, type SchemaVersion } from './schemas/catalog';
-export { checkCatalog, fullTransitiveProblems, formatProblem, readProblem } from './schemas/compatibility';
-export { RegistryClient, SUBJECT_COMPATIBILITY } from './avro/registry-client';
+export { checkCatalog, formatProblem } from './schemas/compatibility';
+export { RegistryClient } from './avro/registry-client';
 export { AvroSerde, subjectFor, type DecodedEvent } from './avro/serde';
-export { frame, unframe } from './avro/wire-format';
+export { frame } from './avro/wire-format';
 export { createKafka, producerConfig, type KafkaOptions } from './kafka/client';
 export { EventPublisher, RecordHeaders, recordHeaders, type OutgoingEvent } from './kafka/publisher';
 export { EventConsumer, type EventContext, type Handler, type EventConsumerOptions } from './kafka/consumer';
-export { DeadLetterHeaders, DeadLetterWriter } from './kafka/dead-letters';
-export {
-  REPLAYED_FROM_HEADER,
-  chooseDeadLetters,
-  readDeadLetters,
-  replayDeadLetters,
-  type DeadLetter,
-} from './kafka/dead-letter-review';
+export { DeadLetterHeaders } from './kafka/dead-letters';
+export { chooseDeadLetters, readDeadLetters, replayDeadLetters, type DeadLetter } from './kafka/dead-letter-review';
 export { backoffDelay, defaultBackoff, type BackoffPolicy } from './kafka/backoff';
 export { applyTopics, waitForBroker, type ApplyResult } from './kafka/admin';
 export { SagaMetrics, MetricNames } from './metrics';
 export { SqliteDatabase, type Db } from './store/sqlite';
-export { MessagingTables, MESSAGING_MIGRATION } from './store/messaging-tables';
 export { pendingRecordOf, type Outbox, type OutboxRecord, type PendingRecord, type PendingRow } from './store/outbox';
 export { RecordTap, type TappedRecord } from './kafka/record-tap';
-export { OutboxRelay } from './kafka/outbox-relay';
-export { KeyedMutex } from './service/keyed-mutex';
-export { pruneInbox } from './service/inbox-pruning';
 export {
   ProviderCallLifecycle,
   type CallStatuses,

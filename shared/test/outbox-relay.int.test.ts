@@ -1,6 +1,7 @@
 // The outbox relay against the real broker: a commit that lands while a drain is under way is
 // published at once, not at the next poll, and stop() publishes the whole outbox, not one batch.
-import { OutboxRelay, SagaMetrics } from '@saga/shared';
+import { SagaMetrics } from '@saga/shared';
+import { OutboxRelay } from '../src/kafka/outbox-relay';
 import { createTopic, onCleanup, readRecords, testKafka, testLogger } from '../../test/support/helpers';
 import { openServiceDatabase, outboxRecord, unpublished } from './support/outbox-fixture';
 

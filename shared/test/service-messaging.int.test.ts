@@ -1,14 +1,8 @@
 // ServiceMessaging on a real SQLite file with the real serde: an event's effects commit at most once
 // even when two deliveries race past the early inbox check, a failed handler leaves nothing behind,
 // and handlers of one order never interleave.
-import {
-  newEnvelope,
-  OutboxRelay,
-  SagaMetrics,
-  ServiceMessaging,
-  type EventContext,
-  type OrderConfirmed,
-} from '@saga/shared';
+import { newEnvelope, SagaMetrics, ServiceMessaging, type EventContext, type OrderConfirmed } from '@saga/shared';
+import { OutboxRelay } from '../src/kafka/outbox-relay';
 import { testKafka, testLogger, testSerde, uniqueName } from '../../test/support/helpers';
 import { openServiceDatabase, unpublished } from './support/outbox-fixture';
 

@@ -4,14 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  MESSAGING_MIGRATION,
-  MessagingTables,
-  PROCESSED_EVENT_RETENTION_MS,
-  SqliteDatabase,
-  TransactionYieldedError,
-  pruneInbox,
-} from '@saga/shared';
+import { PROCESSED_EVENT_RETENTION_MS, SqliteDatabase, TransactionYieldedError } from '@saga/shared';
+import { MESSAGING_MIGRATION, MessagingTables } from '../src/store/messaging-tables';
+import { pruneInbox } from '../src/service/inbox-pruning';
 
 const ticks = async (count: number) => {
   for (let i = 0; i < count; i++) await Promise.resolve();

@@ -1,4 +1,5 @@
-import { DecodeError, frame, unframe } from '@saga/shared';
+import { DecodeError, frame } from '@saga/shared';
+import { unframe } from '../src/avro/wire-format';
 
 describe('Confluent wire format', () => {
   it('frames a body behind magic byte 0 and a big-endian schema id', () => {

@@ -1,12 +1,10 @@
-// Handler unit tests run through the runtime's real unit of work (ServiceMessaging): the inbox, the
+// Handler component tests run through the runtime's real unit of work (ServiceMessaging): the inbox, the
 // per-order lock, the transaction and the outbox, on the service's SQLite database. Only the Avro
 // encoding is stood in for (the unit tier has no registry): events go to the outbox as JSON, and the
 // tests read what was emitted back from the outbox, so an event counts only once its commit succeeded.
 import {
   createLogger,
   EventCatalog,
-  MESSAGING_MIGRATION,
-  MessagingTables,
   SagaMetrics,
   ServiceMessaging,
   SqliteDatabase,
@@ -17,6 +15,10 @@ import {
   type ServiceHandler,
   type UnitOfWork,
 } from '@saga/shared';
+import { MESSAGING_MIGRATION, MessagingTables } from '../../shared/src/store/messaging-tables';
+
+/** The runtime's inbox and outbox tables, for a test that opens a service's database itself. */
+export { MESSAGING_MIGRATION };
 
 export interface Emitted {
   type: EventType;

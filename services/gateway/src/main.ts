@@ -9,14 +9,12 @@ import {
   RegistryClient,
   SagaMetrics,
   SqliteDatabase,
-  backoffDelay,
   close,
   createKafka,
   createLogger,
-  defaultBackoff,
-  isRetriable,
   listen,
   loadCatalog,
+  retryAtStart,
   runProcess,
   type Logger,
 } from '@saga/shared';
@@ -27,20 +25,6 @@ import { OrderServiceHistory } from './order-history';
 import { Projector } from './projection/projector';
 import { ReadModel } from './projection/read-model';
 import { ProjectionStore } from './projection/store';
-
-/** Registers the writer schemas, backing off while the registry is unreachable (a retriable error). */
-async function registerWriters(serde: AvroSerde, logger: Logger): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await serde.registerWriters(Applications.gateway.produces);
-    } catch (error) {
-      if (!isRetriable(error) || attempt >= defaultBackoff.maxAttempts) throw error;
-      const delayMs = backoffDelay(defaultBackoff, attempt);
-      logger.warn({ err: error, attempt, delayMs }, 'schema registry unavailable; retrying');
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-    }
-  }
-}
 
 async function start(config: GatewayConfig, logger: Logger): Promise<() => Promise<void>> {
   const metrics = new SagaMetrics(SERVICE);
@@ -91,7 +75,11 @@ async function start(config: GatewayConfig, logger: Logger): Promise<() => Promi
     const server = await listen(app, config.port, config.host);
     stops.push(() => close(server));
     logger.info({ host: config.host, port: config.port }, 'listening');
-    await registerWriters(serde, logger);
+    await retryAtStart(
+      'registering the writer schemas',
+      () => serde.registerWriters(Applications.gateway.produces),
+      logger,
+    );
     writersRegistered = true;
     await publisher.connect();
     stops.push(() => publisher.disconnect());

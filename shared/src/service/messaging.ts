@@ -51,7 +51,7 @@ export interface ServiceMessagingOptions {
   tables: MessagingTables;
   /** Where emitted records wait for the relay, inside the commit's transaction. */
   outbox: Outbox;
-  /** Only what the outbox needs: handler unit tests stand in a registry-free encoder. */
+  /** Only what the outbox needs: handler component tests stand in a registry-free encoder. */
   serde: Pick<AvroSerde, 'encode' | 'topicOf'>;
   relay: Pick<OutboxRelay, 'notify'>;
   metrics: SagaMetrics;

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MESSAGING_MIGRATION, MessagingTables, SqliteDatabase, type OutboxRecord } from '@saga/shared';
+import { SqliteDatabase, type OutboxRecord } from '@saga/shared';
+import { MESSAGING_MIGRATION, MessagingTables } from '../../src/store/messaging-tables';
 
 export function openServiceDatabase(): { database: SqliteDatabase; tables: MessagingTables } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saga-messaging-'));

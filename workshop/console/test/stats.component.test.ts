@@ -13,7 +13,7 @@ const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {
 const noBroker = {
   admin: () => ({
     connect: async () => {
-      throw new Error('no broker in a unit test');
+      throw new Error('no broker in a component test');
     },
   }),
 } as unknown as ReturnType<typeof createKafka>;

@@ -5,14 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TestRuntime } from '../../../test/support/handler-context';
-import {
-  ConcurrentAppendError,
-  MESSAGING_MIGRATION,
-  newEnvelope,
-  SqliteDatabase,
-  type EventMap,
-  type EventType,
-} from '@saga/shared';
+import { ConcurrentAppendError, newEnvelope, SqliteDatabase, type EventMap, type EventType } from '@saga/shared';
+import { MESSAGING_MIGRATION } from '../../../test/support/handler-context';
 import { DeadlineWatcher } from '../src/deadline';
 import { EventStoreOutbox } from '../src/event-store-outbox';
 import { onPlaceOrder } from '../src/handlers/PlaceOrder';

@@ -4,14 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Type } from 'avsc';
-import {
-  SCHEMAS_DIR,
-  checkCatalog,
-  formatProblem,
-  fullTransitiveProblems,
-  loadCatalog,
-  type SchemaVersion,
-} from '@saga/shared';
+import { SCHEMAS_DIR, checkCatalog, formatProblem, loadCatalog, type SchemaVersion } from '@saga/shared';
+import { fullTransitiveProblems } from '../src/schemas/compatibility';
 import { currentType, fixtureType } from './fixtures';
 
 function history(...types: Type[]): SchemaVersion[] {

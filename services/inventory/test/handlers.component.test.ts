@@ -4,7 +4,6 @@
 import { TestRuntime } from '../../../test/support/handler-context';
 import {
   BusinessRuleError,
-  MESSAGING_MIGRATION,
   newEnvelope,
   SqliteDatabase,
   type Body,
@@ -12,6 +11,7 @@ import {
   type EventType,
   type OrderLine,
 } from '@saga/shared';
+import { MESSAGING_MIGRATION } from '../../../test/support/handler-context';
 import { onOrderCancelled } from '../src/handlers/OrderCancelled';
 import { onOrderConfirmed } from '../src/handlers/OrderConfirmed';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
