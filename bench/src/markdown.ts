@@ -1,5 +1,5 @@
 // The report as small markdown tables: the saga per arrival rate, hop medians beside the relay's, the
-// baseline and its ratios, and CPU / RSS per process. Written to latest.md and into the README.
+// baseline and its ratios, and CPU / RSS per process. Written to latest.md and into docs/benchmarks.md.
 import type { BenchReport } from './run';
 import type { PhaseResult } from './saga-phase';
 import type { ProcessUsage } from './sampler';

@@ -1,7 +1,7 @@
 // `BENCH_PROFILE=1 make bench` runs every Node process of the system under --cpu-prof; this turns the
 // profiles they write on exit into docs/benchmarks/profile.md: per process, its busy CPU and where it
 // went, by function and by package. A hop's profile is its consuming service's (HOP_CONSUMERS).
-// Usage: node infra/dist/bench/profile-cli.js <profile dir> <out.md> [skip seconds]
+// Usage: node bench/dist/profile-cli.js <profile dir> <out.md> [skip seconds]
 import fs from 'node:fs';
 import path from 'node:path';
 import { processOf, summarizeProfile, type CpuProfile, type ProfileSummary } from './cpu-profile';

@@ -1,4 +1,4 @@
-// `node infra/dist/bench/relay-stage.js`: one stage of the bare relay, a child process like a saga
+// `node bench/dist/relay-stage.js`: one stage of the bare relay, a child process like a saga
 // service. It consumes its input topic in its own group and forwards every record to its output topic:
 // JSON in, JSON out, no Avro, no store, no inbox or outbox, one produce per fetched batch (the
 // cheapest correct kafkajs relay). It also reads the topics in RELAY_DROP and drops them, to mirror

@@ -13,7 +13,7 @@ import { NO_CHROMIUM_MESSAGE, chromiumPath, launchBrowser, type TestBrowser } fr
 import { connectedProducer, testKafka } from '../support/helpers';
 import { http, startTestSystem, type TestSystem } from '../support/system';
 
-// The README's screenshot is this test's: `UPDATE_CONSOLE_SCREENSHOT=1` writes it into docs/, otherwise it
+// The workshop page's screenshot (docs/console.png) is this test's: `UPDATE_CONSOLE_SCREENSHOT=1` writes it into docs/, otherwise it
 // goes to a temp file, so a test run does not leave the checkout modified.
 const SCREENSHOT = process.env.UPDATE_CONSOLE_SCREENSHOT
   ? path.resolve(__dirname, '../../docs/console.png')

@@ -11,7 +11,7 @@ import {
   type SagaError,
 } from '../errors';
 
-/** FULL_TRANSITIVE: old and new readers read every version ever written (see README, Schemas). */
+/** FULL_TRANSITIVE: old and new readers read every version ever written (see docs/architecture.md, Schemas and compatibility). */
 export const SUBJECT_COMPATIBILITY = COMPATIBILITY.FULL_TRANSITIVE;
 
 /**

@@ -1,4 +1,5 @@
-// Exponential backoff with full jitter, bounded: spreads retries of many consumers after an outage.
+// Exponential backoff with "equal jitter" (each delay between half and all of its ceiling), bounded: spreads
+// the retries of many consumers after an outage without ever retrying at once.
 export interface BackoffPolicy {
   /** Total attempts including the first; after the last one the record is dead-lettered. */
   maxAttempts: number;
