@@ -12,7 +12,7 @@
     "tags": [
       {
         "name": "gateway",
-        "description": "The REST front door: turns requests into commands and answers queries from a read model it rebuilds by replaying the topics, in a consumer group of its own per process (`gateway-projection-<uuid>`)."
+        "description": "The REST front door: turns requests into commands and answers queries from a read model it projects from the topics in the one group `gateway-projection`, resuming each partition at the offset its read model last applied."
       },
       {
         "name": "order-service",
@@ -3780,8 +3780,9 @@
         "kafka": {
           "groupId": {
             "type": "string",
-            "pattern": "^gateway-projection-[0-9a-f-]{36}$",
-            "description": "One group per process"
+            "enum": [
+              "gateway-projection"
+            ]
           },
           "clientId": {
             "type": "string",
@@ -3808,8 +3809,9 @@
         "kafka": {
           "groupId": {
             "type": "string",
-            "pattern": "^gateway-projection-[0-9a-f-]{36}$",
-            "description": "One group per process"
+            "enum": [
+              "gateway-projection"
+            ]
           },
           "clientId": {
             "type": "string",
@@ -3837,8 +3839,9 @@
         "kafka": {
           "groupId": {
             "type": "string",
-            "pattern": "^gateway-projection-[0-9a-f-]{36}$",
-            "description": "One group per process"
+            "enum": [
+              "gateway-projection"
+            ]
           },
           "clientId": {
             "type": "string",
@@ -3867,8 +3870,9 @@
         "kafka": {
           "groupId": {
             "type": "string",
-            "pattern": "^gateway-projection-[0-9a-f-]{36}$",
-            "description": "One group per process"
+            "enum": [
+              "gateway-projection"
+            ]
           },
           "clientId": {
             "type": "string",
@@ -3897,8 +3901,9 @@
         "kafka": {
           "groupId": {
             "type": "string",
-            "pattern": "^gateway-projection-[0-9a-f-]{36}$",
-            "description": "One group per process"
+            "enum": [
+              "gateway-projection"
+            ]
           },
           "clientId": {
             "type": "string",
@@ -3927,8 +3932,9 @@
         "kafka": {
           "groupId": {
             "type": "string",
-            "pattern": "^gateway-projection-[0-9a-f-]{36}$",
-            "description": "One group per process"
+            "enum": [
+              "gateway-projection"
+            ]
           },
           "clientId": {
             "type": "string",
