@@ -15,8 +15,9 @@ RUN mkdir /manifests \
  && cp package-lock.json /manifests/
 
 # Compiles the TypeScript with the dev dependencies, then gathers what runs: every workspace's dist/,
-# the Avro schemas (shared/dist reads them at run time), the inventory's seed catalog and the workshop
-# console's page (static files, no build step).
+# the Avro schemas (shared/dist reads them at run time), shared's tracing entry (@saga/shared/tracing,
+# which every main.ts loads first), the inventory's seed catalog and the workshop console's page (static
+# files, no build step).
 # better-sqlite3 ships prebuilt N-API binaries inside its npm package, so no stage needs a compiler.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
@@ -27,6 +28,7 @@ RUN npx tsc -b \
  && mkdir /out \
  && find . -name node_modules -prune -o -type d -name dist -prune -print | xargs cp -r --parents -t /out \
  && cp -r --parents shared/schemas /out \
+ && cp --parents shared/tracing.js /out \
  && cp --parents services/inventory/catalog.json /out \
  && cp -r --parents workshop/console/page /out
 

@@ -9,6 +9,7 @@ const shared = {
   // Tests import the shared library from source; `tsc -b` type-checks the same code for the build.
   moduleNameMapper: {
     '^@saga/shared$': '<rootDir>/shared/src/index.ts',
+    '^@saga/shared/tracing$': '<rootDir>/shared/src/telemetry/tracing.ts',
     '^@saga/providers$': '<rootDir>/providers/src/index.ts',
     '^@saga/client$': '<rootDir>/client/src/index.ts',
   },

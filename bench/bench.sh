@@ -2,6 +2,7 @@
 # `make bench`: uses the system answering on GATEWAY_PORT, or starts one the way `make dev` does, then
 # runs the bench (bench/src) with the same port variables. Writes docs/benchmarks/latest.{json,md}
 # and the table in docs/benchmarks.md (BENCH_DOC); the last line printed is the summary as one JSON object.
+# With STORE=postgres it runs bench/scale-out.sh instead.
 source "$(dirname "${BASH_SOURCE[0]}")/../infra/native/lib.sh"
 
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
@@ -10,6 +11,8 @@ export KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT" KAFKA_PORT REGISTRY_PORT
 export SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
 export BENCH_OUT_DIR="${BENCH_OUT_DIR-$ROOT_DIR/docs/benchmarks}"
 export BENCH_DOC="${BENCH_DOC-$ROOT_DIR/docs/benchmarks.md}"
+# STORE=postgres: the scale-out comparison, on a fresh system per instance count, instead.
+[ "$STORE" != postgres ] || exec bash "$ROOT_DIR/bench/scale-out.sh"
 
 # BENCH_PROFILE=1: the bench starts the system itself with every Node process under --cpu-prof, stops it
 # afterwards (the profiles are written on exit) and summarises them into profile.md beside latest.md.

@@ -24,14 +24,16 @@ export function packageOf(url: string): string {
     return first.startsWith('@') ? `${first}/${second}` : first;
   }
   if (url.startsWith('node:')) return 'node (built-in)';
-  const project = /\/(services\/[^/]+|shared|infra)\//.exec(url);
+  const project = /\/(services\/[^/]+|workshop\/[^/]+|shared|infra|providers)\//.exec(url);
   return project?.[1] ?? url;
 }
 
 function where(url: string, line: number): string {
   const modules = url.lastIndexOf('node_modules/');
   const short =
-    modules >= 0 ? url.slice(modules + 'node_modules/'.length) : url.replace(/^.*\/(services|shared|infra)\//, '$1/');
+    modules >= 0
+      ? url.slice(modules + 'node_modules/'.length)
+      : url.replace(/^.*\/(services|workshop|shared|infra|providers)\//, '$1/');
   return short ? `${short}:${line + 1}` : 'native';
 }
 
@@ -68,8 +70,10 @@ export function processOf(profile: CpuProfile): string | undefined {
   for (const { callFrame } of profile.nodes) {
     const service = /\/services\/([a-z]+)\/dist\/main\.js$/.exec(callFrame.url);
     if (service) return service[1];
-    const provider = /\/providers\/(payment|carrier)-app\.js$/.exec(callFrame.url);
+    const provider = /\/providers\/(?:dist\/)?(payment|carrier)-app\.js$/.exec(callFrame.url);
     if (provider) return provider[1] === 'payment' ? 'payment-provider' : 'carrier';
+    if (/\/workshop\/console\/dist\/main\.js$/.test(callFrame.url)) return 'console';
+    if (/\/infra\/dist\/launcher\/main\.js$/.test(callFrame.url)) return 'launcher';
   }
   return undefined;
 }

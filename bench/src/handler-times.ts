@@ -11,7 +11,10 @@ export type HandlerTotals = Map<string, { sum: number; count: number }>;
 
 const SAMPLE = new RegExp(`^${MetricNames.handlerSeconds}_(sum|count)\\{([^}]*)\\} ([0-9.eE+-]+)$`);
 
-/** Reads the handler histogram's sums and counts out of one service's Prometheus text. */
+/**
+ * Adds the handler histogram's sums and counts in one instance's Prometheus text to a service's totals
+ * in `into`: the instances of a service share its consumer group, so together they handle its events.
+ */
 export function parseHandlerTotals(service: string, text: string, into: HandlerTotals = new Map()): HandlerTotals {
   for (const line of text.split('\n')) {
     const match = SAMPLE.exec(line);
@@ -21,21 +24,25 @@ export function parseHandlerTotals(service: string, text: string, into: HandlerT
     if (!type) continue;
     const key = `${service}/${type}`;
     const totals = into.get(key) ?? { sum: 0, count: 0 };
-    if (part === 'sum') totals.sum = Number(value);
-    else totals.count = Number(value);
+    if (part === 'sum') totals.sum += Number(value);
+    else totals.count += Number(value);
     into.set(key, totals);
   }
   return into;
 }
 
-export async function readHandlerTotals(opsPorts: Record<string, number>): Promise<HandlerTotals> {
-  const totals: HandlerTotals = new Map();
-  await Promise.all(
-    Object.entries(opsPorts).map(async ([service, port]) => {
-      const text = await requestText({ method: 'GET', url: `http://127.0.0.1:${port}/metrics` });
-      parseHandlerTotals(service, text, totals);
-    }),
+/** Each service's totals over all its instances, by the ops ports they listen on. */
+export async function readHandlerTotals(opsPorts: Record<string, number[]>): Promise<HandlerTotals> {
+  const readings = await Promise.all(
+    Object.entries(opsPorts).flatMap(([service, ports]) =>
+      ports.map(async (port) => ({
+        service,
+        text: await requestText({ method: 'GET', url: `http://127.0.0.1:${port}/metrics` }),
+      })),
+    ),
   );
+  const totals: HandlerTotals = new Map();
+  for (const { service, text } of readings) parseHandlerTotals(service, text, totals);
   return totals;
 }
 

@@ -5,19 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createLogger, formats, loadConfig, setting } from '@saga/shared';
 import { loadBenchConfig } from './config';
+import { writeDocBlock } from './doc-block';
 import { renderMarkdown } from './markdown';
 import { runBench } from './run';
-
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
-
-function intoDoc(file: string, markdown: string): void {
-  const text = fs.readFileSync(file, 'utf8');
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${file} has no ${START} … ${END} block`);
-  fs.writeFileSync(file, `${text.slice(0, start + START.length)}\n\n${markdown}\n${text.slice(end)}`);
-}
 
 async function run(): Promise<void> {
   const config = loadBenchConfig();
@@ -32,7 +22,7 @@ async function run(): Promise<void> {
     fs.writeFileSync(path.join(config.outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     fs.writeFileSync(path.join(config.outDir, 'latest.md'), `# Latest benchmark\n\n${markdown}`);
   }
-  if (doc) intoDoc(doc, markdown);
+  if (doc) writeDocBlock(doc, 'bench', markdown);
   console.log(markdown);
   console.log(JSON.stringify(report.summary));
 }

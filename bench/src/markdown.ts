@@ -1,15 +1,22 @@
 // The report as small markdown tables: the saga per arrival rate, hop medians beside the relay's, the
-// baseline and its ratios, and CPU / RSS per process. Written to latest.md and into docs/benchmarks.md.
+// baseline and its ratios, CPU / RSS per process and CPU per order. Written to latest.md and into
+// docs/benchmarks.md.
+import type { CpuCost } from './cost';
 import type { BenchReport } from './run';
 import type { PhaseResult } from './saga-phase';
 import type { ProcessUsage } from './sampler';
 
-const ms = (value: number | null | undefined): string => (value == null ? '–' : `${value.toLocaleString('en')} ms`);
-const num = (value: number | null | undefined): string => (value == null ? '–' : value.toLocaleString('en'));
+export const ms = (value: number | null | undefined): string =>
+  value == null ? '–' : `${value.toLocaleString('en')} ms`;
+export const num = (value: number | null | undefined): string => (value == null ? '–' : value.toLocaleString('en'));
 const inHandler = (value: number | null | undefined): string => (value == null ? '' : ` (${num(value)} ms)`);
 const label = (phase: PhaseResult): string => (phase.rate === null ? 'max (burst)' : `${phase.rate}/s`);
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-const table = (head: string[], rows: string[][]): string[] => [row(head), row(head.map(() => '---')), ...rows.map(row)];
+export const table = (head: string[], rows: string[][]): string[] => [
+  row(head),
+  row(head.map(() => '---')),
+  ...rows.map(row),
+];
 
 export function renderMarkdown(report: BenchReport): string {
   const { machine, relay, summary } = report;
@@ -61,6 +68,17 @@ export function renderMarkdown(report: BenchReport): string {
       }),
     ]),
   );
+  const costs: CpuCost[] = [...phases.map((p) => p.cpuMsPerOrder), relay.cpuMsPerChain];
+  const counted = [...new Set(costs.flatMap((cost) => Object.keys(cost.byProcessMs)))];
+  const cpu = table(
+    ['process: CPU ms per confirmed order', ...phases.map(label), 'relay burst, per chain'],
+    [
+      ...counted.map((name) => [name, ...costs.map((cost) => ms(cost.byProcessMs[name]))]),
+      ['**total**', ...costs.map((cost) => `**${ms(cost.totalMs)}**`)],
+    ],
+  );
+  const phase = summary.cpuMsPerOrderPhase;
+  const at = phase === 'burst' ? 'the burst' : phase === null ? 'no phase' : `${num(phase)}/s`;
   return [
     `Taken ${report.takenAt} on ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ` +
       `${machine.node}; 1-min load average ${machine.loadBefore} before, ${machine.loadAfter} after. ` +
@@ -76,11 +94,15 @@ export function renderMarkdown(report: BenchReport): string {
     `Bare kafkajs relay, same shape (5 stages, fan-out 3, 6 partitions, JSON): **${num(relay.msgsPerSec)} msgs/s**; ` +
       `at ${relay.rate}/s send → last record p50 ${ms(relay.endToEndMs.p50)}, p99 ${ms(relay.endToEndMs.p99)}; ` +
       `first → last record p50 ${ms(relay.relayMs.p50)}. Saga / relay: throughput ` +
-      `${num(summary.throughputRatioToRelay)}, PlaceOrder → OrderConfirmed p50 ${num(summary.latencyRatioToRelay)}×.`,
+      `${num(summary.throughputRatioToRelay)}, PlaceOrder → OrderConfirmed p50 ${num(summary.latencyRatioToRelay)}×, ` +
+      `CPU per order (${ms(summary.cpuMsPerOrder)}, at ${at}) / relay CPU per chain ` +
+      `(${ms(summary.relayCpuMsPerChain)}, over ${num(relay.chains)} chains) ${num(summary.cpuRatioToRelay)}×.`,
     '',
     ...hops,
     '',
     ...processes,
+    '',
+    ...cpu,
     '',
   ].join('\n');
 }

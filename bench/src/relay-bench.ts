@@ -1,10 +1,12 @@
 // The baseline: the bare relay (relay-topology.ts) through the same broker, measured like the saga.
-// Its end-to-end latency and hop medians at a fixed rate, then its maximum throughput from a burst.
+// Its end-to-end latency and hop medians at a fixed rate, then its maximum throughput and its CPU per
+// chain (one message through all five stages, as one order through the saga) from a burst.
 import { randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import { createKafka, type Logger } from '@saga/shared';
 import { openLoop } from './arrivals';
-import type { BenchConfig } from './config';
+import { RELAY_STAGE_PREFIX, type BenchConfig } from './config';
+import { cpuMsPer, isRelayProcess, type CpuCost } from './cost';
 import { hopMedians } from './hops';
 import { RELAY_STEPS, startRelay } from './relay-topology';
 import { PhaseSampler, type ProcessUsage } from './sampler';
@@ -20,7 +22,13 @@ export interface RelayResult {
   endToEndMs: Percentiles;
   relayMs: Percentiles;
   hopMedianMs: Record<string, number | null>;
+  /** During the run at `rate`. */
   processes: ProcessUsage[];
+  /** Messages of the burst that reached the last stage: the chains its CPU is divided by. */
+  chains: number;
+  burstProcesses: ProcessUsage[];
+  /** CPU of the stages and the broker during the burst (its drain included) per chain. */
+  cpuMsPerChain: CpuCost;
 }
 
 const FIRST = RELAY_STEPS[1] as string;
@@ -58,7 +66,7 @@ export async function runRelayBench(
     });
     const stagePids = new Map([
       ...pids,
-      ...relay.stages.map((child, i) => [`relay-stage${i + 1}`, child.pid ?? 0] as const),
+      ...relay.stages.map((child, i) => [`${RELAY_STAGE_PREFIX}${i + 1}`, child.pid ?? 0] as const),
     ]);
     const sendOne = async (id: string) => {
       timelines.set(id, new Map([['send', Date.now()]]));
@@ -81,12 +89,14 @@ export async function runRelayBench(
     const atRate = ids.flatMap((id) => (timelines.get(id)?.has(LAST) ? [timelines.get(id) as Timeline] : []));
 
     const burstIds = Array.from({ length: config.relayBurst }, (_, i) => `burst-${i}`);
+    const burstSampler = new PhaseSampler(stagePids);
     for (const id of burstIds) timelines.set(id, new Map([['send', Date.now()]]));
     for (let i = 0; i < burstIds.length; i += BURST_BATCH) {
       const messages = burstIds.slice(i, i + BURST_BATCH).map((id) => ({ key: id, value: JSON.stringify({ id }) }));
       await producer.send({ topic: relay.input, messages, acks: -1 });
     }
     await drained(burstIds);
+    const burstProcesses = burstSampler.stop();
     const doneAt = burstIds.flatMap((id) => timelines.get(id)?.get(LAST) ?? []);
 
     return {
@@ -98,6 +108,9 @@ export async function runRelayBench(
       relayMs: percentiles(atRate.map((t) => (t.get(LAST) as number) - (t.get(FIRST) as number))),
       hopMedianMs: hopMedians(RELAY_STEPS, atRate),
       processes,
+      chains: doneAt.length,
+      burstProcesses,
+      cpuMsPerChain: cpuMsPer(burstProcesses, doneAt.length, isRelayProcess),
     };
   } finally {
     await Promise.allSettled([collector.disconnect(), producer.disconnect()]);

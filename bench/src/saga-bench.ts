@@ -1,7 +1,7 @@
 // The saga side of the bench: subscribe, prove the subscription sees new orders, warm up (schema ids
 // cached, connections open, JIT warm), then each arrival rate in turn and the maximum-rate burst.
 import type { Logger } from '@saga/shared';
-import type { BenchConfig } from './config';
+import { sagaInstances, type BenchConfig } from './config';
 import { BenchOrders } from './bench-orders';
 import { SagaCollector } from './saga-collector';
 import { runSagaPhase, type PhaseResult } from './saga-phase';
@@ -44,12 +44,9 @@ export async function runSagaBench(
   try {
     await client.ensureStock(PROBES + config.warmupOrders + 10);
     await probe(client, collector);
-    const opsPorts = {
-      order: config.orderPort,
-      inventory: config.inventoryPort,
-      payment: config.paymentPort,
-      shipping: config.shippingPort,
-    };
+    const opsPorts = Object.fromEntries(
+      Object.entries(sagaInstances(config)).map(([service, instances]) => [service, instances.map((i) => i.port)]),
+    );
     const deps = { client, collector, pids, opsPorts, drainSeconds: config.drainSeconds };
     if (config.warmupOrders > 0) {
       const seconds = Math.max(1, Math.round(config.warmupOrders / WARMUP_RATE));

@@ -3,6 +3,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { burst, openLoop, type ArrivalStats } from './arrivals';
 import type { BenchOrders } from './bench-orders';
+import { cpuMsPer, isSystemProcess, type CpuCost } from './cost';
 import { hopHandlerMeans, readHandlerTotals } from './handler-times';
 import { SAGA_STEPS, hopMedians, withPost } from './hops';
 import { PhaseSampler, type ProcessUsage } from './sampler';
@@ -38,6 +39,8 @@ export interface PhaseResult {
   /** p99 delay of the bench's own event loop: a late loop would delay POSTs and bias every figure. */
   benchLoopDelayP99Ms: number;
   processes: ProcessUsage[];
+  /** CPU of the system's processes during the phase (its drain included) per order it confirmed. */
+  cpuMsPerOrder: CpuCost;
 }
 
 const DRAIN_POLL_MS = 100;
@@ -49,8 +52,8 @@ export async function runSagaPhase(
     client: BenchOrders;
     collector: SagaCollector;
     pids: ReadonlyMap<string, number>;
-    /** The services' ops ports, whose /metrics hold their handler times. */
-    opsPorts: Record<string, number>;
+    /** Each service's instances' ops ports, whose /metrics hold their handler times. */
+    opsPorts: Record<string, number[]>;
     drainSeconds: number;
   },
 ): Promise<PhaseResult> {
@@ -111,6 +114,7 @@ export async function runSagaPhase(
     maxSendLagMs: Math.round(arrivals.maxLagMs),
     benchLoopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e6),
     processes,
+    cpuMsPerOrder: cpuMsPer(processes, confirmed.length, isSystemProcess),
   };
 }
 

@@ -30,6 +30,7 @@ describe('the benchmark, CI-sized', () => {
       KAFKA_PORT: portOf(brokers[0] ?? ''),
       REGISTRY_PORT: portOf(registryUrl),
       GATEWAY_PORT: portOf(test.gatewayUrl),
+      CONSOLE_PORT: portOf(test.consoleUrl),
       ORDER_HTTP_PORT: portOf(test.opsUrls.order),
       INVENTORY_HTTP_PORT: portOf(test.opsUrls.inventory),
       PAYMENT_HTTP_PORT: portOf(test.opsUrls.payment),
@@ -64,8 +65,17 @@ describe('the benchmark, CI-sized', () => {
 
   it('samples the broker, the registry and every service by the ports they listen on', () => {
     const sampled = report.rates[0]?.processes.map((usage) => usage.name) ?? [];
-    expect(sampled).toEqual(expect.arrayContaining(['kafka', 'registry', 'gateway', 'order', 'inventory', 'bench']));
+    expect(sampled).toEqual(
+      expect.arrayContaining(['kafka', 'registry', 'gateway', 'console', 'order', 'inventory', 'bench']),
+    );
     for (const usage of report.rates[0]?.processes ?? []) expect(usage.rssMaxMb).toBeGreaterThan(0);
+  });
+
+  it('costs each phase in CPU per confirmed order, and the relay in CPU per chain', () => {
+    expect(report.rates[0]?.cpuMsPerOrder.totalMs).toBeGreaterThan(0);
+    expect(report.burst?.cpuMsPerOrder.byProcessMs).not.toHaveProperty('bench');
+    expect(report.relay).toMatchObject({ chains: 300 });
+    expect(report.relay.cpuMsPerChain.totalMs).toBeGreaterThan(0);
   });
 
   it('sums up in the fields `make bench` prints last', () => {
@@ -74,6 +84,8 @@ describe('the benchmark, CI-sized', () => {
         sustainedOrdersPerSec: expect.any(Number),
         relayMsgsPerSec: expect.any(Number),
         throughputRatioToRelay: expect.any(Number),
+        cpuMsPerOrder: expect.any(Number),
+        relayCpuMsPerChain: expect.any(Number),
       }),
     );
     // Null here: this run has no 50/s rate and may not sustain its one rate on a busy CI machine.

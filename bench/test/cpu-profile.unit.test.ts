@@ -33,8 +33,14 @@ describe('a CPU profile summary', () => {
 
   it('names the process by the entry script it ran', () => {
     expect(processOf(profile)).toBe('order');
+    const entry = (url: string) => processOf({ nodes: [frame(1, '(main)', url)], samples: [], timeDeltas: [] });
+    expect(entry('file:///app/providers/dist/carrier-app.js')).toBe('carrier');
+    expect(entry('file:///app/workshop/console/dist/main.js')).toBe('console');
+    expect(entry('file:///app/infra/dist/launcher/main.js')).toBe('launcher');
+    expect(entry('file:///app/bench/dist/relay-stage.js')).toBeUndefined();
     expect(packageOf('file:///x/node_modules/@kafkajs/confluent-schema-registry/dist/index.js')).toBe(
       '@kafkajs/confluent-schema-registry',
     );
+    expect(packageOf('file:///app/workshop/console/dist/stats.js')).toBe('workshop/console');
   });
 });

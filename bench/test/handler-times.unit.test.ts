@@ -28,3 +28,17 @@ describe('handler time per hop, from the services’ /metrics', () => {
     expect(means['PlaceOrder→OrderPlaced']).toBeNull();
   });
 });
+
+describe('handler time of a service that runs several instances', () => {
+  it('is the mean over the events all its instances handled', () => {
+    const before = parseHandlerTotals('inventory', metrics(10, 1000));
+    parseHandlerTotals('inventory', metrics(0, 0), before);
+    const after = parseHandlerTotals('inventory', metrics(10.1, 1050));
+    parseHandlerTotals('inventory', metrics(0.5, 50), after);
+
+    const means = hopHandlerMeans(before, after);
+
+    // 0.6 s over 100 events, where either instance alone would say 2 ms or 10 ms.
+    expect(means['OrderPlaced→StockReserved']).toBe(6);
+  });
+});

@@ -2,6 +2,7 @@
 // on 127.0.0.1), and the settings by which a scenario, the console, the benchmark or the smoke suite is
 // pointed at another system. One list, so every caller reads the same variables.
 import { formats, setting } from '@saga/shared';
+import { parseUrlList } from './instances';
 
 export const defaultPorts = {
   gateway: 8080,
@@ -21,12 +22,14 @@ export const SagaServices = ['order', 'inventory', 'payment', 'shipping'] as con
 export type SagaService = (typeof SagaServices)[number];
 
 const local = (port: number) => `http://127.0.0.1:${port}`;
-const opsUrl = (service: SagaService) =>
+// Several instances of a service run in one consumer group: the setting lists each one's ops URL, or names
+// a host that resolves to all of them (instances.ts expands it at each use).
+const opsUrlsSetting = (service: SagaService) =>
   setting(
     `${service.toUpperCase()}_OPS_URL`,
-    `the ${service} service's ops port (/health, /ready, /metrics)`,
-    local(defaultPorts[service]),
-    formats.url,
+    `the ${service} service's ops ports (/health, /ready, /metrics): one URL per instance, comma-separated, or a host name that resolves to every instance`,
+    [local(defaultPorts[service])],
+    parseUrlList,
   );
 
 export const endpointSettings = {
@@ -38,26 +41,29 @@ export const endpointSettings = {
     formats.url,
   ),
   carrierUrl: setting('CARRIER_URL', 'the fake carrier', local(defaultPorts.carrier), formats.url),
-  orderOpsUrl: opsUrl('order'),
-  inventoryOpsUrl: opsUrl('inventory'),
-  paymentOpsUrl: opsUrl('payment'),
-  shippingOpsUrl: opsUrl('shipping'),
+  // Not in defaultPorts: the launcher starts the processes listed there, and Zipkin is not one of ours.
+  zipkinUrl: setting('ZIPKIN_URL', 'the trace viewer (Zipkin): its UI and its v2 API', local(9411), formats.url),
+  orderOpsUrls: opsUrlsSetting('order'),
+  inventoryOpsUrls: opsUrlsSetting('inventory'),
+  paymentOpsUrls: opsUrlsSetting('payment'),
+  shippingOpsUrls: opsUrlsSetting('shipping'),
 };
 
 export interface Endpoints {
   gatewayUrl: string;
   paymentProviderUrl: string;
   carrierUrl: string;
-  orderOpsUrl: string;
-  inventoryOpsUrl: string;
-  paymentOpsUrl: string;
-  shippingOpsUrl: string;
+  zipkinUrl: string;
+  orderOpsUrls: string[];
+  inventoryOpsUrls: string[];
+  paymentOpsUrls: string[];
+  shippingOpsUrls: string[];
 }
 
-/** The ops URL of each saga service, by name. */
-export const opsUrls = (endpoints: Endpoints): Record<SagaService, string> => ({
-  order: endpoints.orderOpsUrl,
-  inventory: endpoints.inventoryOpsUrl,
-  payment: endpoints.paymentOpsUrl,
-  shipping: endpoints.shippingOpsUrl,
+/** The ops URLs of each saga service, by name (as configured: instanceUrls expands them to instances). */
+export const opsUrls = (endpoints: Endpoints): Record<SagaService, string[]> => ({
+  order: endpoints.orderOpsUrls,
+  inventory: endpoints.inventoryOpsUrls,
+  payment: endpoints.paymentOpsUrls,
+  shipping: endpoints.shippingOpsUrls,
 });

@@ -14,6 +14,8 @@ export interface OrderView {
   giftMessage?: string;
   createdAt: string;
   updatedAt: string;
+  /** The order's trace in the trace viewer (ZipkinClient); absent until known, and before tracing. */
+  traceId?: string;
 }
 
 export interface OrderAccepted {

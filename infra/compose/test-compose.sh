@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make test-compose`: the compose stack for real. Builds and starts docker-compose.yml, waits until every
-# service with a healthcheck is healthy (and topic-init has exited 0), runs the smoke suite against it
+# service with a healthcheck is healthy (and the one-shots, topic-init and db-init, have exited 0), runs the smoke suite against it
 # (`make test-e2e`), prints how long each step took, and always removes containers and volumes after.
 # On a failure it names the service that failed, prints `compose ps` and the logs of every service that
 # is not healthy or has restarted. Works with `docker compose` (v2) and Debian's `docker-compose` 1.29.
@@ -24,7 +24,7 @@ step() { # step NAME COMMAND...: runs and times one step, failed or not
   return "$status"
 }
 
-for port in "$KAFKA_PORT" "$REGISTRY_PORT" "$GATEWAY_PORT" "$PAYMENT_PROVIDER_PORT" "$CARRIER_PORT"; do
+for port in "$KAFKA_PORT" "$REGISTRY_PORT" "$GATEWAY_PORT" "$CONSOLE_PORT" "$PAYMENT_PROVIDER_PORT" "$CARRIER_PORT" "$ZIPKIN_PORT"; do
   if (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
     say "port $port is in use (make down, or docker compose down, or change it in .env)"
     exit 1
@@ -47,11 +47,14 @@ states() {
 }
 
 # The services whose state is not yet what the system needs, prefixed FAILED: when one can never get
-# there: unhealthy, restarting or exited when it should run (only topic-init exits, with status 0).
+# there: unhealthy, restarting or exited when it should run (only the one-shots exit, with status 0).
+ONE_SHOTS=' topic-init db-init '
+one_shot() { [[ "$ONE_SHOTS" == *" $1 "* ]]; }
+
 not_ready() {
   local name state health code restarts
   while read -r name state health code restarts; do
-    if [ "$name" = topic-init ]; then
+    if one_shot "$name"; then
       if [ "$state" = exited ] && [ "$code" != 0 ]; then echo "FAILED:$name"; elif [ "$state" != exited ]; then echo "$name"; fi
     elif [ "$health" = unhealthy ] || [[ "$state" =~ ^(exited|dead|restarting)$ ]]; then
       echo "FAILED:$name"
@@ -73,8 +76,8 @@ diagnose() {
   say "---- ${compose[*]} ps"
   "${compose[@]}" ps -a || true
   while read -r name state health code restarts; do
-    if [ "$restarts" != 0 ] || { [ "$name" = topic-init ] && [ "$code" != 0 ]; } \
-      || { [ "$name" != topic-init ] && [ "$health" != healthy ]; }; then
+    if [ "$restarts" != 0 ] || { one_shot "$name" && [ "$code" != 0 ]; } \
+      || { ! one_shot "$name" && [ "$health" != healthy ]; }; then
       say "---- logs of $name: $state$([ "$state" = running ] || echo " (exit code $code)"), health $health, $restarts restart(s)"
       "${compose[@]}" logs --no-color --tail 100 "$name" || true
     fi
@@ -118,4 +121,5 @@ step "smoke suite (test-e2e)" env \
   GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" \
   PAYMENT_PROVIDER_URL="http://127.0.0.1:$PAYMENT_PROVIDER_PORT" \
   CARRIER_URL="http://127.0.0.1:$CARRIER_PORT" \
+  ZIPKIN_URL="http://127.0.0.1:$ZIPKIN_PORT" \
   make --no-print-directory test-e2e

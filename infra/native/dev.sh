@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# `make dev` / `make down`: the whole system natively. `up` starts broker + registry + topics, then the
-# launcher (providers, services, gateway, workshop console under supervision) in the background, and
-# waits until the gateway and the console are ready. In a terminal it then follows the logs and Ctrl-C
+# `make dev` / `make down`: the whole system natively. `up` starts broker + registry + topics + Zipkin,
+# then the launcher (providers, services, gateway, workshop console under supervision) in the background,
+# and waits until the gateway and the console are ready. In a terminal it then follows the logs and Ctrl-C
 # stops everything; from a script (no TTY, or DEV_DETACH=1) it returns and leaves the system running.
+# STORE=postgres gives each service a PostgreSQL database (the stack provisions them) and INSTANCES=N
+# runs N processes of each saga service; the defaults, sqlite and 1, are the system as it always ran.
 # Idempotent.
 # Usage: dev.sh up|down
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,7 +18,8 @@ CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT"
 export KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT"
 export SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
 export DATA_DIR="${DATA_DIR:-$STACK_DIR/data}"
-export GATEWAY_PORT CONSOLE_PORT
+# The launcher points every process's span exporter at the Zipkin that stack.sh starts.
+export GATEWAY_PORT CONSOLE_PORT ZIPKIN_PORT
 # The workshop console's buttons (faults, replay, orders, cancel): on for this local system only.
 export CONSOLE_ACTIONS="${CONSOLE_ACTIONS:-enabled}"
 
@@ -31,18 +34,25 @@ wait_for_system() {
 }
 
 up() {
+  require_store_settings
   bash "$NATIVE_DIR/stack.sh" up
   if pid_alive "$LAUNCHER_PID"; then
     log "system already running (launcher pid $(cat "$LAUNCHER_PID"))"
   else
     [ -f "$INFRA_DIR/dist/launcher/main.js" ] || die "not built: run 'npm run build'"
     mkdir -p "$STACK_DIR/logs" "$DATA_DIR"
-    log "starting providers, services, gateway and console (logs: $SERVICES_LOG)"
+    # The launcher hands each service its own <SERVICE>_DATABASE_URL as DATABASE_URL.
+    # shellcheck disable=SC1090
+    if [ "$STORE" = postgres ]; then source "$DATABASE_URLS_FILE"; fi
+    export STORE INSTANCES OPS_URLS_FILE="$STACK_DIR/ops-urls.env"
+    log "starting providers, services ($INSTANCES each, STORE=$STORE), gateway and console (logs: $SERVICES_LOG)"
     nohup node "$INFRA_DIR/dist/launcher/main.js" >> "$SERVICES_LOG" 2>&1 &
     echo $! > "$LAUNCHER_PID"
   fi
   wait_for_system
-  log "ready: gateway at $GATEWAY_URL   (try: curl $GATEWAY_URL/inventory)   console: $CONSOLE_URL/"
+  local traces=""
+  if tracing_enabled; then traces="   traces: http://127.0.0.1:$ZIPKIN_PORT/zipkin/"; fi
+  log "ready: gateway at $GATEWAY_URL   (try: curl $GATEWAY_URL/inventory)   console: $CONSOLE_URL/$traces"
   if [ -t 1 ] && [ "${DEV_DETACH:-0}" != 1 ]; then
     log "following the logs; Ctrl-C stops everything (or run 'make down' elsewhere)"
     trap 'down; exit 0' INT TERM
@@ -55,6 +65,7 @@ up() {
 
 down() {
   stop_pid launcher "$LAUNCHER_PID"
+  rm -f "$STACK_DIR/ops-urls.env" # a stopped system's ports must not steer `make demo` at another one
   bash "$NATIVE_DIR/stack.sh" down
 }
 

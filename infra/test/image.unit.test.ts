@@ -23,12 +23,17 @@ describe('the image every Node process runs', () => {
     expect(user).not.toMatch(/^(root|0)(:|$)/);
   });
 
-  it('creates each volume mount point and gives it to that user before switching to it', () => {
+  it('creates each volume mount point and DATA_DIR and gives them to that user before switching to it', () => {
     // A fresh named volume copies the owner of the directory it is mounted on; a missing one is root's.
-    const mountPoints = Object.values(compose.services)
-      .filter((svc) => svc.build !== undefined)
-      .flatMap((svc) => svc.volumes ?? [])
-      .map((volume) => volume.split(':')[1]!);
+    // DATA_DIR too: a service whose DATABASE_URL is unset keeps its SQLite file there.
+    const built = Object.values(compose.services).filter((svc) => svc.build !== undefined);
+    const mountPoints = [
+      ...built.flatMap((svc) => svc.volumes ?? []).map((volume) => volume.split(':')[1]!),
+      ...built.flatMap((svc) => {
+        const dataDir = (svc as { environment?: Record<string, unknown> }).environment?.DATA_DIR;
+        return typeof dataDir === 'string' ? [dataDir] : [];
+      }),
+    ];
     const userAt = instructions.findIndex((line) => line.startsWith('USER '));
     const preparing = instructions.slice(0, userAt).join('\n');
 

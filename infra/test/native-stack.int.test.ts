@@ -1,6 +1,7 @@
 // The native stack as `make dev` runs it: topics as code are applied with their settings and
-// re-applying changes nothing; schemas survive a registry restart (KafkaSQL storage).
+// re-applying changes nothing; schemas survive a registry restart (KafkaSQL storage); Zipkin takes spans.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigResourceTypes } from 'kafkajs';
 import { RegistryClient, TopicSpecs, applyTopics, loadCatalog, subjectFor, type SagaError } from '@saga/shared';
@@ -48,6 +49,34 @@ describe('native stack', () => {
     const result = await applyTopics(kafka, TopicSpecs);
 
     expect(result).toEqual({ created: [], grown: [], unchanged: TopicSpecs.map((spec) => spec.name) });
+  });
+
+  // With tracing off the stack starts no Zipkin.
+  const traced = process.env.OTEL_SDK_DISABLED?.toLowerCase() === 'true' ? it.skip : it;
+  traced('runs Zipkin, which serves a span it was sent back by its trace id', async () => {
+    const { zipkinUrl } = stackEndpoints();
+    const span = {
+      traceId: randomBytes(16).toString('hex'),
+      id: randomBytes(8).toString('hex'),
+      name: 'native-stack probe',
+      timestamp: Date.now() * 1000,
+      duration: 1_000,
+      localEndpoint: { serviceName: 'native-stack-test' },
+    };
+
+    const posted = await fetch(`${zipkinUrl}/api/v2/spans`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([span]),
+    });
+
+    expect(posted.status).toBe(202);
+    // Zipkin takes spans asynchronously: a trace is readable a moment after the 202.
+    const trace = await eventually(async () => {
+      const response = await fetch(`${zipkinUrl}/api/v2/trace/${span.traceId}`);
+      return response.ok ? ((await response.json()) as unknown[]) : undefined;
+    });
+    expect(trace).toEqual([expect.objectContaining(span)]);
   });
 
   const ownStack = process.env.TEST_STACK_ENV ? it : it.skip;

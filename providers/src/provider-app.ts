@@ -58,7 +58,10 @@ function logRequests(logger: Logger): RequestHandler {
     const started = performance.now();
     // 'close' rather than 'finish' so that callers who hang up (timeouts) are logged too.
     res.on('close', () => {
-      logger.info(
+      // Per request only at debug (the provider's records are its journal); a 5xx or a caller who hung
+      // up is worth a line at the default level.
+      const level = res.statusCode >= 500 || !res.writableFinished ? 'warn' : 'debug';
+      logger[level](
         {
           method: req.method,
           url: req.originalUrl,

@@ -40,6 +40,11 @@ export const formats = {
     failIf(!URL.canParse(raw), 'a URL');
     return raw.replace(/\/+$/, '');
   },
+  /** A PostgreSQL connection URL, or '' for none (the setting's default then applies). */
+  postgresUrl: (raw: string): string => {
+    failIf(!/^postgres(ql)?:\/\//.test(raw) || !URL.canParse(raw), 'a postgres:// URL');
+    return raw;
+  },
   oneOf:
     <T extends string>(...allowed: T[]) =>
     (raw: string): T => {

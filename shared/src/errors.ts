@@ -21,6 +21,8 @@ export const ErrorCodes = {
   TRANSACTION_YIELDED: 'SAGA_TRANSACTION_YIELDED',
   DUPLICATE_DELIVERY: 'SAGA_DUPLICATE_DELIVERY',
   CONCURRENT_APPEND: 'SAGA_CONCURRENT_APPEND',
+  STORE_UNAVAILABLE: 'SAGA_STORE_UNAVAILABLE',
+  STORE_CONFLICT: 'SAGA_STORE_CONFLICT',
   INVARIANT_BROKEN: 'SAGA_INVARIANT_BROKEN',
   UNEXPECTED_STATUS: 'SAGA_UNEXPECTED_STATUS',
   WAIT_TIMED_OUT: 'SAGA_WAIT_TIMED_OUT',
@@ -243,5 +245,22 @@ export function isRetriable(error: unknown): boolean {
 export class ConcurrentAppendError extends SagaError {
   static readonly code = ErrorCodes.CONCURRENT_APPEND;
   readonly code = ConcurrentAppendError.code;
+  readonly retriable = true;
+}
+
+/** The service's database cannot be reached (refused, dropped, shutting down): back off and retry. */
+export class StoreUnavailableError extends SagaError {
+  static readonly code = ErrorCodes.STORE_UNAVAILABLE;
+  readonly code = StoreUnavailableError.code;
+  readonly retriable = true;
+}
+
+/**
+ * PostgreSQL gave up a transaction so that a concurrent one could go on (a deadlock, a serialization
+ * failure): nothing of it holds, and running it again on the new state is the answer.
+ */
+export class StoreConflictError extends SagaError {
+  static readonly code = ErrorCodes.STORE_CONFLICT;
+  readonly code = StoreConflictError.code;
   readonly retriable = true;
 }

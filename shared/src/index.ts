@@ -21,7 +21,11 @@ export { chooseDeadLetters, readDeadLetters, replayDeadLetters, type DeadLetter 
 export { backoffDelay, defaultBackoff, type BackoffPolicy } from './kafka/backoff';
 export { applyTopics, waitForBroker, type ApplyResult } from './kafka/admin';
 export { SagaMetrics, MetricNames } from './metrics';
-export { SqliteDatabase, type Db } from './store/sqlite';
+export { SqliteDatabase } from './store/sqlite';
+export { PostgresDatabase } from './store/postgres';
+export { isUniqueViolation } from './store/postgres-errors';
+export { databaseStartProblem } from './store/open-database';
+export type { Dialect, GroupOutcome, Migrations, SqlDatabase, SqlParams } from './store/sql-database';
 export { pendingRecordOf, type Outbox, type OutboxRecord, type PendingRecord, type PendingRow } from './store/outbox';
 export { RecordTap, type TappedRecord } from './kafka/record-tap';
 export {
@@ -32,7 +36,7 @@ export {
   type ProviderCallSpec,
 } from './service/provider-call';
 export { driveProviderCall } from './service/drive-provider-call';
-export { SqliteProviderCallStore, type ProviderCallStore } from './service/provider-call-store';
+export { SqlProviderCallStore, type ProviderCallStore } from './service/provider-call-store';
 export { providerEndpoint, providerSettings } from './service/provider-settings';
 export {
   ServiceMessaging,
@@ -54,4 +58,5 @@ export {
 } from './service/service-runtime';
 export { ProviderApi, type ProviderEndpoint } from './providers/http';
 export { ProviderBreaker, BreakerStates, type BreakerOptions } from './providers/circuit-breaker';
+export { traceHeaders, withRecordTrace } from './telemetry/record-spans';
 export { kafkaOffsets, type OffsetSource, type PartitionOffset, type PartitionRange } from './kafka/offsets';

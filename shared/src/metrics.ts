@@ -12,6 +12,8 @@ export const MetricNames = {
   circuitState: 'saga_circuit_state',
   partitionsPaused: 'saga_partitions_paused_total',
   httpRequests: 'saga_gateway_http_requests_total',
+  batchRecords: 'saga_consumer_batch_records',
+  relaySends: 'saga_outbox_relay_sends_total',
 } as const;
 
 export class SagaMetrics {
@@ -25,6 +27,8 @@ export class SagaMetrics {
   readonly outboxUnpublished: Gauge;
   readonly circuitState: Gauge<'breaker'>;
   readonly partitionsPaused: Counter<'topic'>;
+  readonly batchRecords: Histogram<'topic'>;
+  readonly relaySends: Counter;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -82,6 +86,18 @@ export class SagaMetrics {
       name: MetricNames.partitionsPaused,
       help: 'times a partition was paused because a circuit breaker was open',
       labelNames: ['topic'],
+      registers,
+    });
+    this.batchRecords = new Histogram({
+      name: MetricNames.batchRecords,
+      help: 'records per fetched batch of one partition: how much each fetch, transaction and offset commit carries',
+      labelNames: ['topic'],
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+      registers,
+    });
+    this.relaySends = new Counter({
+      name: MetricNames.relaySends,
+      help: 'produce requests the outbox relay sent (each carries every pending record, up to its batch size)',
       registers,
     });
   }

@@ -13,7 +13,7 @@ import { FakeProvider } from '../../test/support/fake-provider';
 import { handlerHarness } from '../../test/support/handler-context';
 import {
   amountKnown,
-  SqliteToyStore,
+  SqlToyStore,
   TOY_MIGRATIONS,
   toyLifecycle,
   toySpec,
@@ -27,7 +27,7 @@ function setup(lifecycle = toyLifecycle) {
     amount === 0 ? { kind: 'declined' } : { kind: 'charged', chargeId: `ch_${count}` },
   );
   const refunds: string[] = [];
-  const service = handlerHarness(TOY_MIGRATIONS, (database) => new SqliteToyStore(database));
+  const service = handlerHarness(TOY_MIGRATIONS, (database) => new SqlToyStore(database));
   const drive = (changed: Toy, context: HandlerContext) =>
     driveProviderCall(lifecycle, changed, context, {
       store: service.deps,
@@ -39,11 +39,11 @@ function setup(lifecycle = toyLifecycle) {
     });
   // Any event type will do as the trigger: StockReserved brings the amount, OrderCancelled the cancellation.
   const onAmount =
-    (store: SqliteToyStore): ServiceHandler<'StockReserved'> =>
+    (store: SqlToyStore): ServiceHandler<'StockReserved'> =>
     async (event, context) =>
       drive(amountKnown(await store.get(event.orderId), event.totalCents), context);
   const onCancelled =
-    (store: SqliteToyStore): ServiceHandler<'OrderCancelled'> =>
+    (store: SqlToyStore): ServiceHandler<'OrderCancelled'> =>
     async (event, context) =>
       drive(lifecycle.orderCancelled(await store.get(event.orderId), event.orderId, 2), context);
   return { ...service, provider, refunds, onAmount, onCancelled, toy: () => service.deps.get('o-1') };

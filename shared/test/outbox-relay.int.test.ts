@@ -23,8 +23,8 @@ describe('OutboxRelay', () => {
     // a drain has read an empty outbox, a handler commits and notifies, as ServiceMessaging does.
     const pending = tables.pending.bind(tables);
     let racing: Promise<void> | undefined;
-    tables.pending = (limit) => {
-      const rows = pending(limit);
+    tables.pending = async (limit) => {
+      const rows = await pending(limit);
       if (rows.length === 0 && !racing) {
         racing = database.transaction(() => tables.enqueue([outboxRecord(topic, 'racing')])).then(() => relay.notify());
       }
@@ -56,7 +56,7 @@ describe('OutboxRelay', () => {
 
     await relay.stop();
 
-    expect(await unpublished(tables, database)).toBe(0);
+    expect(await unpublished(tables)).toBe(0);
     const published = await readRecords(kafka, topic, 1_200);
     expect(published.map((record) => record.key?.toString())).toEqual(rows.map((row) => row.key));
   });

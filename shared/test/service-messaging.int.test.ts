@@ -1,9 +1,13 @@
 // ServiceMessaging on a real SQLite file with the real serde: an event's effects commit at most once
-// even when two deliveries race past the early inbox check, a failed handler leaves nothing behind,
-// and handlers of one order never interleave.
-import { newEnvelope, SagaMetrics, ServiceMessaging, type EventContext, type OrderConfirmed } from '@saga/shared';
+// even when two deliveries race past the early inbox check (also with two instances on PostgreSQL,
+// whose transactions really overlap), a failed handler leaves nothing behind, and handlers of one
+// order never interleave.
+import { SagaMetrics, ServiceMessaging, type EventContext } from '@saga/shared';
 import { OutboxRelay } from '../src/kafka/outbox-relay';
 import { testKafka, testLogger, testSerde, uniqueName } from '../../test/support/helpers';
+import { orderConfirmed } from '../../test/support/order-events';
+import { testPostgres } from '../../test/support/postgres';
+import { MessagingTables } from '../src/store/messaging-tables';
 import { openServiceDatabase, unpublished } from './support/outbox-fixture';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -20,21 +24,20 @@ async function messagingOnOneDatabase() {
   return { database, tables, metrics, messaging };
 }
 
-function confirmed(orderId: string): OrderConfirmed {
-  return {
-    envelope: newEnvelope('test', { correlationId: orderId, causationId: 'test' }),
-    orderId,
-    totalCents: 100,
-    currency: 'EUR',
-  };
-}
-
-const consumed = { topic: 'order.events', partition: 0, offset: '0', key: null, schemaId: 1, log: testLogger };
+const consumed = {
+  topic: 'order.events',
+  partition: 0,
+  offset: '0',
+  key: null,
+  schemaId: 1,
+  groupId: 'test',
+  log: testLogger,
+};
 
 describe('ServiceMessaging', () => {
   it('commits an event once when two deliveries race past the early inbox check', async () => {
-    const { database, tables, metrics, messaging } = await messagingOnOneDatabase();
-    const event = confirmed(uniqueName('order'));
+    const { tables, metrics, messaging } = await messagingOnOneDatabase();
+    const event = orderConfirmed(uniqueName('order'));
     // Two instances of the runtime, as during a rebalance: their per-order locks do not see each other.
     const handle = (instance: ServiceMessaging) =>
       instance.handle('OrderConfirmed', async (_event, context) => {
@@ -45,13 +48,13 @@ describe('ServiceMessaging', () => {
       handle(messaging())(event, consumed as EventContext),
       handle(messaging())(event, consumed as EventContext),
     ]);
-    expect(await unpublished(tables, database)).toBe(1);
+    expect(await unpublished(tables)).toBe(1);
     expect((await metrics.duplicates.get()).values.map((v) => v.value)).toEqual([1]);
   });
 
   it('leaves neither state, inbox entry nor events behind when the handler fails', async () => {
-    const { database, tables, messaging } = await messagingOnOneDatabase();
-    const event = confirmed(uniqueName('order'));
+    const { tables, messaging } = await messagingOnOneDatabase();
+    const event = orderConfirmed(uniqueName('order'));
     const failing = messaging().handle('OrderConfirmed', async (_event, context) => {
       await context.commit(() => {
         context.emit('OrderCancelled', { orderId: _event.orderId, reason: 'TIMED_OUT' });
@@ -59,8 +62,8 @@ describe('ServiceMessaging', () => {
       });
     });
     await expect(failing(event, consumed as EventContext)).rejects.toThrow('handler failed');
-    expect(await unpublished(tables, database)).toBe(0);
-    expect(await database.read(() => tables.isProcessed(event.envelope.eventId))).toBe(false);
+    expect(await unpublished(tables)).toBe(0);
+    expect(await tables.processedAmong([event.envelope.eventId])).toEqual(new Set());
   });
 
   it('runs the handlers of one order one at a time, across an awaited call', async () => {
@@ -73,9 +76,46 @@ describe('ServiceMessaging', () => {
       await sleep(30);
       await context.commit(() => steps.push(`${event.envelope.eventId} writes`));
     });
-    const [first, second] = [confirmed(orderId), confirmed(orderId)];
+    const [first, second] = [orderConfirmed(orderId), orderConfirmed(orderId)];
     await Promise.all([handler(first, consumed as EventContext), handler(second, consumed as EventContext)]);
     const [a, b] = [first.envelope.eventId, second.envelope.eventId];
     expect(steps).toEqual([`${a} reads`, `${a} writes`, `${b} reads`, `${b} writes`]);
+  });
+});
+
+describe('ServiceMessaging with two instances on PostgreSQL', () => {
+  it('applies an event once when both instances commit it in overlapping transactions', async () => {
+    const postgres = await testPostgres();
+    const serde = testSerde();
+    await serde.registerWriters(['OrderCancelled']);
+    const metrics = new SagaMetrics('test');
+    const instance = async () => {
+      const db = await postgres.open('payment');
+      const tables = new MessagingTables(db);
+      const relay = new OutboxRelay(testKafka(), db, tables, { logger: testLogger, metrics });
+      return {
+        tables,
+        messaging: new ServiceMessaging({ service: 'test', db, tables, outbox: tables, serde, relay, metrics }),
+      };
+    };
+    const [a, b] = [await instance(), await instance()];
+    const event = orderConfirmed(uniqueName('order'));
+    const handle = (messaging: ServiceMessaging) =>
+      messaging.handle('OrderConfirmed', async (_event, context) => {
+        // Each holds its transaction open across I/O, so the second's inbox write meets the first's
+        // uncommitted row: only the key, checked inside the transaction, tells them apart.
+        await context.commit(async () => {
+          await sleep(200);
+          context.emit('OrderCancelled', { orderId: _event.orderId, reason: 'TIMED_OUT' });
+        });
+      });
+    await Promise.all([
+      handle(a.messaging)(event, consumed as EventContext),
+      handle(b.messaging)(event, consumed as EventContext),
+    ]);
+
+    expect(await unpublished(a.tables)).toBe(1);
+    expect(await a.tables.processedAmong([event.envelope.eventId])).toEqual(new Set([event.envelope.eventId]));
+    expect((await metrics.duplicates.get()).values.map((v) => v.value)).toEqual([1]);
   });
 });

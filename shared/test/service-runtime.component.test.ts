@@ -18,7 +18,7 @@ function runtime() {
     SCHEMA_REGISTRY_URL: 'http://127.0.0.1:1',
     LOG_LEVEL: 'silent',
   });
-  return new ServiceRuntime({ ...Applications.payment, migrations: [], config });
+  return new ServiceRuntime({ ...Applications.payment, migrations: { sqlite: [], postgres: [] }, config });
 }
 
 it('When a type the topology says it consumes has no handler, Then start() refuses, naming the type', async () => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROCESSED_EVENT_RETENTION_MS, SqliteDatabase, TransactionYieldedError } from '@saga/shared';
-import { MESSAGING_MIGRATION, MessagingTables } from '../src/store/messaging-tables';
+import { MESSAGING_MIGRATIONS, MessagingTables } from '../src/store/messaging-tables';
 import { pruneInbox } from '../src/service/inbox-pruning';
 
 const ticks = async (count: number) => {
@@ -15,7 +15,7 @@ const ticks = async (count: number) => {
 function openDatabase(): SqliteDatabase {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saga-sqlite-'));
   return new SqliteDatabase(path.join(dir, 'test.sqlite'), [
-    MESSAGING_MIGRATION,
+    ...MESSAGING_MIGRATIONS.sqlite,
     'CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL)',
   ]);
 }
@@ -29,6 +29,42 @@ describe('SqliteDatabase', () => {
 
   const count = () => (database.db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
   const insert = (name: string) => database.db.prepare('INSERT INTO items (name) VALUES (?)').run(name);
+
+  it('commits a group of units in one transaction, rolling back only a failing unit and skipping those after a stop', async () => {
+    const names = (database.db.prepare('SELECT name FROM items ORDER BY id').pluck().all() as string[]).join(',');
+    const retriable = Object.assign(new Error('retry me'), { retriable: true });
+    const outcomes = await database.commitGroup<unknown>(
+      [
+        () => insert('a'),
+        () => {
+          insert('b');
+          throw new Error('a bug in one unit');
+        },
+        async () => {
+          insert('c');
+          await new Promise((resolve) => setTimeout(resolve, 5)); // waits for I/O holding the lock
+        },
+        () => insert('d'),
+        () => {
+          insert('e');
+          throw retriable;
+        },
+        () => insert('f'),
+      ],
+      (error) => error === retriable,
+    );
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual([
+      'committed',
+      'failed',
+      'failed',
+      'committed',
+      'failed',
+      'skipped',
+    ]);
+    expect((outcomes[2] as { error: unknown }).error).toBeInstanceOf(TransactionYieldedError);
+    expect(names).toBe('');
+    expect((database.db.prepare('SELECT name FROM items ORDER BY id').pluck().all() as string[]).join(',')).toBe('a,d');
+  });
 
   it('never lets a read see the rows of a transaction that has not committed', async () => {
     const seen: number[] = [];
@@ -77,17 +113,14 @@ describe('SqliteDatabase', () => {
   });
 
   it('forgets processed event ids past retention and keeps the recent ones', async () => {
-    const tables = new MessagingTables(database.db);
+    const tables = new MessagingTables(database);
     const now = Date.now();
-    await database.transaction(() => {
+    await database.transaction(async () => {
       for (let i = 0; i < 2_500; i++)
-        tables.markProcessed(`old-${i}`, 'OrderPlaced', now - PROCESSED_EVENT_RETENTION_MS - 1);
-      tables.markProcessed('recent', 'OrderPlaced', now - PROCESSED_EVENT_RETENTION_MS + 60_000);
+        await tables.markProcessed(`old-${i}`, 'OrderPlaced', now - PROCESSED_EVENT_RETENTION_MS - 1);
+      await tables.markProcessed('recent', 'OrderPlaced', now - PROCESSED_EVENT_RETENTION_MS + 60_000);
     });
     expect(await pruneInbox(database, tables, now)).toBe(2_500);
-    expect(await database.read(() => [tables.isProcessed('old-0'), tables.isProcessed('recent')])).toEqual([
-      false,
-      true,
-    ]);
+    expect(await tables.processedAmong(['old-0', 'recent'])).toEqual(new Set(['recent']));
   });
 });

@@ -32,6 +32,7 @@ const config = () =>
     PAYMENT_OPS_URL: system.opsUrls.payment,
     SHIPPING_OPS_URL: system.opsUrls.shipping,
     ORDER_TIMEOUT_MS: String(ORDER_TIMEOUT_MS),
+    ZIPKIN_URL: system.zipkinUrl,
   });
 
 describe('workshop scenarios', () => {

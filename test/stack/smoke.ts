@@ -3,6 +3,7 @@
 // relative to what the system held before (a running stack keeps its history), and each test restocks
 // what it spends, so the suite can run again and again against the same compose or native stack.
 import {
+  ZipkinClient,
   eventually,
   orderRequest,
   systemClients,
@@ -12,14 +13,27 @@ import {
 } from '@saga/client';
 
 /** Where the system under test answers. */
-export type SmokeTarget = Pick<Endpoints, 'gatewayUrl' | 'paymentProviderUrl' | 'carrierUrl'>;
+export type SmokeTarget = Pick<Endpoints, 'gatewayUrl' | 'paymentProviderUrl' | 'carrierUrl' | 'zipkinUrl'>;
+
+/** Every process an order passes through when it is confirmed: each reports spans of its trace. */
+const CONFIRMED_ORDER_SERVICES = [
+  'gateway',
+  'order',
+  'inventory',
+  'payment',
+  'shipping',
+  'payment-provider',
+  'carrier',
+];
 
 export function describeSmoke(target: () => SmokeTarget): void {
   let gateway: GatewayClient;
   let providers: ProvidersClient;
+  let zipkin: ZipkinClient;
 
   beforeAll(() => {
     ({ gateway, providers } = systemClients(target()));
+    zipkin = new ZipkinClient(target().zipkinUrl);
   });
 
   // The restock must be answered 202 (the client throws otherwise) and show in the read model.
@@ -39,6 +53,21 @@ export function describeSmoke(target: () => SmokeTarget): void {
       ]);
       expect(await providers.shipments(orderId)).toEqual([expect.objectContaining({ status: 'booked' })]);
     });
+
+    // A system started with OTEL_SDK_DISABLED=true traces nothing; the default does.
+    const traced = process.env.OTEL_SDK_DISABLED?.toLowerCase() !== 'true';
+    (traced ? it : it.skip)(
+      'shows a confirmed order as one trace from every process in the viewer',
+      async () => {
+        const { orderId } = await gateway.placeOrder(orderRequest([{ sku: 'SKU-001', quantity: 1 }]));
+        const { traceId } = await gateway.terminal(orderId);
+
+        expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+        const spans = await zipkin.traceWith(traceId!, CONFIRMED_ORDER_SERVICES, 45_000);
+        expect(new Set(spans.map((span) => span.traceId))).toEqual(new Set([traceId]));
+      },
+      60_000,
+    );
 
     it('cancels as OUT_OF_STOCK and leaves the stock unchanged', async () => {
       const before = await gateway.stock('SKU-005');

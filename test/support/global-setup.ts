@@ -1,6 +1,8 @@
-// Starts a private native stack (real Kafka + real schema registry) on free ports in a temp folder
-// for the integration and end-to-end tiers, through the same infra/native/stack.sh as `make dev`.
-// Set TEST_KAFKA_BROKERS and TEST_SCHEMA_REGISTRY_URL to run against an already running stack.
+// Starts a private native stack (real Kafka + real schema registry, and Zipkin for the test systems'
+// spans) on free ports in a temp folder for the integration and end-to-end tiers, through the same
+// infra/native/stack.sh as `make dev`. Set TEST_KAFKA_BROKERS and TEST_SCHEMA_REGISTRY_URL (and
+// TEST_ZIPKIN_URL, its base URL) to run against an already running stack. With OTEL_SDK_DISABLED=true
+// the stack starts no Zipkin, and the processes export nothing.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
     KAFKA_CONTROLLER_PORT: String(await freePort()),
     REGISTRY_PORT: String(await freePort()),
     REGISTRY_MANAGEMENT_PORT: String(await freePort()),
+    ZIPKIN_PORT: String(await freePort()),
     LOG_LEVEL: 'warn',
   };
   const started = Date.now();
@@ -34,5 +37,6 @@ export default async function globalSetup(): Promise<void> {
     TEST_STACK_ENV: JSON.stringify(env),
     KAFKA_BROKERS: `127.0.0.1:${env.KAFKA_PORT}`,
     SCHEMA_REGISTRY_URL: `http://127.0.0.1:${env.REGISTRY_PORT}/apis/ccompat/v7`,
+    TEST_ZIPKIN_URL: `http://127.0.0.1:${env.ZIPKIN_PORT}`,
   });
 }

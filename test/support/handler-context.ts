@@ -9,16 +9,23 @@ import {
   ServiceMessaging,
   SqliteDatabase,
   type Cause,
+  type Migrations,
+  type SqlDatabase,
   type EventMap,
   type EventType,
   type Outbox,
   type ServiceHandler,
   type UnitOfWork,
 } from '@saga/shared';
-import { MESSAGING_MIGRATION, MessagingTables } from '../../shared/src/store/messaging-tables';
+import { MESSAGING_MIGRATIONS, MessagingTables } from '../../shared/src/store/messaging-tables';
 
 /** The runtime's inbox and outbox tables, for a test that opens a service's database itself. */
-export { MESSAGING_MIGRATION };
+export { MESSAGING_MIGRATIONS };
+
+/** A service's SQLite steps after the runtime's, as ServiceRuntime applies them. */
+export function sqliteSteps(migrations: Migrations): string[] {
+  return [...MESSAGING_MIGRATIONS.sqlite, ...migrations.sqlite];
+}
 
 export interface Emitted {
   type: EventType;
@@ -34,14 +41,14 @@ export class TestRuntime {
   private readonly messaging: ServiceMessaging;
 
   /**
-   * `database` must have MESSAGING_MIGRATION applied, as every service's does; `outbox` is the shared
+   * `database` must have MESSAGING_MIGRATIONS applied, as every service's does; `outbox` is the shared
    * outbox table unless the service's store is its own outbox (the order service's event store).
    */
   constructor(
-    readonly database: SqliteDatabase,
+    readonly database: SqlDatabase,
     outbox?: Outbox,
   ) {
-    const tables = new MessagingTables(database.db);
+    const tables = new MessagingTables(database);
     this.outbox = outbox ?? tables;
     this.messaging = new ServiceMessaging({
       service: 'handler-test',
@@ -59,7 +66,7 @@ export class TestRuntime {
 
   /** Delivers `event` as the consumer would; resolves or rejects as the handler does. */
   deliver<T extends EventType>(type: T, handler: ServiceHandler<T>, event: EventMap[T]): Promise<void> {
-    const consumed = { topic: EventCatalog[type].topic, partition: 0, offset: '0', schemaId: 0, log };
+    const consumed = { topic: EventCatalog[type].topic, partition: 0, offset: '0', schemaId: 0, groupId: 'test', log };
     return this.messaging.handle(type, handler)(event, { ...consumed, key: event.envelope.correlationId });
   }
 
@@ -70,7 +77,7 @@ export class TestRuntime {
 
   /** Every event committed so far, oldest first, with its body as the handler emitted it. */
   async emitted(): Promise<Emitted[]> {
-    const rows = await this.database.read(() => this.outbox.pending(100_000));
+    const rows = await this.outbox.pending(100_000);
     return rows.map((row) => {
       const { envelope: _, ...body } = JSON.parse(row.value.toString()) as Record<string, unknown>;
       return { type: row.eventType as EventType, body, key: row.key };
@@ -79,16 +86,17 @@ export class TestRuntime {
 }
 
 /**
- * A service's handlers on a database of their own (in memory unless `file` names one), through a
- * TestRuntime: `deliver` takes a handler's factory, as main.ts does, and afterwards `emitted` holds the
- * types of every event the outbox has, whether the handler succeeded or threw.
+ * A service's handlers on a database of their own (in memory unless `file` names a SQLite file, or an
+ * opened database of the service's is given: an instance on PostgreSQL), through a TestRuntime:
+ * `deliver` takes a handler's factory, as main.ts does, and afterwards `emitted` holds the types of
+ * every event the outbox has, whether the handler succeeded or threw.
  */
 export function handlerHarness<Deps>(
-  migrations: readonly string[],
-  makeDeps: (database: SqliteDatabase) => Deps,
-  file = ':memory:',
+  migrations: Migrations,
+  makeDeps: (database: SqlDatabase) => Deps,
+  file: string | SqlDatabase = ':memory:',
 ) {
-  const database = new SqliteDatabase(file, [MESSAGING_MIGRATION, ...migrations]);
+  const database = typeof file === 'string' ? new SqliteDatabase(file, sqliteSteps(migrations)) : file;
   const runtime = new TestRuntime(database);
   const deps = makeDeps(database);
   const emitted: EventType[] = [];

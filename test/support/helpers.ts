@@ -6,12 +6,15 @@ import { AvroSerde, RegistryClient, createKafka, createLogger, loadCatalog, type
 
 export const testLogger: Logger = createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent');
 
-export function stackEndpoints(): { brokers: string[]; registryUrl: string } {
+export function stackEndpoints(): { brokers: string[]; registryUrl: string; zipkinUrl: string } {
   const brokers = process.env.KAFKA_BROKERS;
   const registryUrl = process.env.SCHEMA_REGISTRY_URL;
   if (!brokers || !registryUrl)
     throw new Error('KAFKA_BROKERS/SCHEMA_REGISTRY_URL unset: is the integration global setup running?');
-  return { brokers: brokers.split(','), registryUrl };
+  // A stack given without TEST_ZIPKIN_URL: Zipkin's default port, where `make infra-up` runs it. Spans
+  // sent where nothing listens are dropped by the exporter; they fail no test that does not look for them.
+  const zipkinUrl = process.env.TEST_ZIPKIN_URL ?? 'http://127.0.0.1:9411';
+  return { brokers: brokers.split(','), registryUrl, zipkinUrl };
 }
 
 export function uniqueName(prefix: string): string {

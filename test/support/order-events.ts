@@ -25,3 +25,6 @@ export const orderCancelled = (
   orderId: string,
   reason: Body<'OrderCancelled'>['reason'] = 'TIMED_OUT',
 ): EventMap['OrderCancelled'] => received<'OrderCancelled'>('order-service', { orderId, reason });
+
+export const orderConfirmed = (orderId: string): EventMap['OrderConfirmed'] =>
+  received<'OrderConfirmed'>('order-service', { orderId, totalCents: 100, currency: 'EUR' });

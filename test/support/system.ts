@@ -1,10 +1,21 @@
 // Starts the whole system (providers, four services, gateway, workshop console) against the test stack
 // on free ports, through the same launcher code as `make dev`, and gives tests a small REST client for it.
+// Every process exports its spans to the test stack's Zipkin (unless OTEL_SDK_DISABLED=true).
+// With { store: 'postgres' } each service gets a database of its own on TEST_POSTGRES_ADMIN_URL, under a
+// random database name and role prefix (roles are cluster-wide), dropped when the system stops.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '@saga/shared';
-import { defaultPorts, type SystemPorts } from '@saga/client';
-import { startSystem, type RunningSystem } from '../../infra/src/launcher/system';
+import { SagaServices, defaultPorts, type SagaService, type SystemPorts } from '@saga/client';
+import {
+  dropServiceDatabases,
+  provisionServiceDatabases,
+  serviceRoles,
+  type DatabaseService,
+  type ServiceDatabases,
+} from '../../infra/src/postgres/service-databases';
+import { instanceNames, startSystem, type RunningSystem, type Store } from '../../infra/src/launcher/system';
 import { freePort } from './ports';
 import { stackEndpoints } from './helpers';
 
@@ -13,46 +24,102 @@ export interface TestSystem {
   gatewayUrl: string;
   /** The workshop console: its page at `/`, its API under `/api`. */
   consoleUrl: string;
+  /** Zipkin, where every process of this system sends its spans: its API under `/api/v2`. */
+  zipkinUrl: string;
   paymentProviderUrl: string;
   carrierUrl: string;
-  /** Ops HTTP (/health, /ready, /metrics) of each saga service, by launcher process name. */
-  opsUrls: Record<'order' | 'inventory' | 'payment' | 'shipping', string>;
+  /** Ops HTTP (/health, /ready, /metrics) of each saga service: its first instance's when it runs several. */
+  opsUrls: Record<SagaService, string>;
+  /** The launcher's process names of each saga service (`payment`, or `payment-1`…`payment-3`), for supervisor.signal. */
+  processNames: Record<SagaService, string[]>;
+  /** Ops HTTP of every saga service process, by its name. */
+  instanceOpsUrls: Record<string, string>;
+  /** With store 'postgres': each service's and the gateway's own database, dropped when the system stops. */
+  databaseUrls?: Record<DatabaseService, string>;
   logFile: string;
 }
 
-export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+export interface TestSystemOptions {
+  /** sqlite (default): files in the system's temp folder; postgres: a database per service. */
+  store?: Store;
+  /** Processes of each saga service (default 1); more than 1 needs store 'postgres'. */
+  instances?: number;
+}
+
+const local = (port: number) => `http://127.0.0.1:${port}`;
+
+async function provisionTestDatabases(): Promise<{ target: ServiceDatabases; urls: Record<DatabaseService, string> }> {
+  const suffix = randomBytes(4).toString('hex');
+  const target = {
+    adminUrl: process.env.TEST_POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    database: `saga_e2e_${suffix}`,
+    roles: serviceRoles(`saga_e2e${suffix}_`),
+  };
+  return { target, urls: await provisionServiceDatabases({ ...target, password: (role) => role }) };
+}
+
+export async function startTestSystem(
+  env: Record<string, string> = {},
+  { store = 'sqlite', instances = 1 }: TestSystemOptions = {},
+): Promise<TestSystem> {
   const ports = {} as SystemPorts;
   for (const name of Object.keys(defaultPorts) as (keyof SystemPorts)[]) {
     ports[name] = await freePort();
+  }
+  const opsPorts = {} as Record<SagaService, number[]>;
+  for (const service of SagaServices) {
+    opsPorts[service] = [ports[service]];
+    while (opsPorts[service].length < instances) opsPorts[service].push(await freePort());
   }
   const root = process.env.TEST_STACK_DIR ?? fs.mkdtempSync('/tmp/saga-e2e-');
   const dataDir = fs.mkdtempSync(path.join(root, 'system-'));
   const logFile = path.join(dataDir, 'services.log');
   const output = fs.createWriteStream(logFile, { flags: 'a' });
-  const { brokers, registryUrl } = stackEndpoints();
-  const system = await startSystem(
-    {
-      kafkaBrokers: brokers.join(','),
-      registryUrl,
-      dataDir,
-      ports,
-      env: { LOG_LEVEL: 'info', CONSOLE_ACTIONS: 'enabled', ...env },
-    },
-    createLogger('test-launcher', 'warn'),
-    output,
-  );
+  const { brokers, registryUrl, zipkinUrl } = stackEndpoints();
+  const databases = store === 'postgres' ? await provisionTestDatabases() : undefined;
+  let system: RunningSystem;
+  try {
+    system = await startSystem(
+      {
+        kafkaBrokers: brokers.join(','),
+        registryUrl,
+        dataDir,
+        ports,
+        instances,
+        opsPorts,
+        databaseUrls: databases?.urls,
+        tracing: { zipkinUrl, sdkDisabled: process.env.OTEL_SDK_DISABLED },
+        env: { LOG_LEVEL: 'info', CONSOLE_ACTIONS: 'enabled', ...env },
+      },
+      createLogger('test-launcher', 'warn'),
+      output,
+    );
+  } catch (error) {
+    if (databases) await dropServiceDatabases(databases.target);
+    throw error;
+  }
+  if (databases) system.whenStopped(() => dropServiceDatabases(databases.target));
+  const processNames = Object.fromEntries(
+    SagaServices.map((service) => [service, instanceNames(service, instances)]),
+  ) as Record<SagaService, string[]>;
   return {
     system,
     gatewayUrl: system.gatewayUrl,
     consoleUrl: system.consoleUrl,
-    paymentProviderUrl: `http://127.0.0.1:${ports.paymentProvider}`,
-    carrierUrl: `http://127.0.0.1:${ports.carrier}`,
-    opsUrls: {
-      order: `http://127.0.0.1:${ports.order}`,
-      inventory: `http://127.0.0.1:${ports.inventory}`,
-      payment: `http://127.0.0.1:${ports.payment}`,
-      shipping: `http://127.0.0.1:${ports.shipping}`,
-    },
+    zipkinUrl,
+    paymentProviderUrl: local(ports.paymentProvider),
+    carrierUrl: local(ports.carrier),
+    opsUrls: Object.fromEntries(SagaServices.map((service) => [service, local(ports[service])])) as Record<
+      SagaService,
+      string
+    >,
+    processNames,
+    instanceOpsUrls: Object.fromEntries(
+      SagaServices.flatMap((service) =>
+        processNames[service].map((name, index) => [name, local(opsPorts[service][index]!)]),
+      ),
+    ),
+    databaseUrls: databases?.urls,
     logFile,
   };
 }

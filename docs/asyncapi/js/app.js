@@ -183,6 +183,12 @@
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
                 "x-parser-schema-id": "<anonymous-schema-12>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-13>"
               }
             },
             "required": [
@@ -214,29 +220,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-13>"
+                      "x-parser-schema-id": "<anonymous-schema-14>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-14>"
+                      "x-parser-schema-id": "<anonymous-schema-15>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-15>"
+                      "x-parser-schema-id": "<anonymous-schema-16>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-16>"
+                      "x-parser-schema-id": "<anonymous-schema-17>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-17>"
+                      "x-parser-schema-id": "<anonymous-schema-18>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -244,13 +250,13 @@
                 },
                 "sku": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-18>"
+                  "x-parser-schema-id": "<anonymous-schema-19>"
                 },
                 "quantity": {
                   "type": "integer",
                   "minimum": -2147483648,
                   "maximum": 2147483647,
-                  "x-parser-schema-id": "<anonymous-schema-19>"
+                  "x-parser-schema-id": "<anonymous-schema-20>"
                 }
               },
               "description": "Command: add stock to a product.",
@@ -360,19 +366,25 @@
                 "type": "string",
                 "const": "StockReleased",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-21>"
+                "x-parser-schema-id": "<anonymous-schema-22>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-22>"
+                "x-parser-schema-id": "<anonymous-schema-23>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-24>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-20>"
+            "x-parser-schema-id": "<anonymous-schema-21>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -397,29 +409,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-23>"
+                      "x-parser-schema-id": "<anonymous-schema-25>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-24>"
+                      "x-parser-schema-id": "<anonymous-schema-26>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-25>"
+                      "x-parser-schema-id": "<anonymous-schema-27>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-26>"
+                      "x-parser-schema-id": "<anonymous-schema-28>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-27>"
+                      "x-parser-schema-id": "<anonymous-schema-29>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -428,7 +440,7 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-28>"
+                  "x-parser-schema-id": "<anonymous-schema-30>"
                 },
                 "lines": {
                   "type": "array",
@@ -442,26 +454,26 @@
                     "properties": {
                       "sku": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-30>"
+                        "x-parser-schema-id": "<anonymous-schema-32>"
                       },
                       "quantity": {
                         "type": "integer",
                         "minimum": -2147483648,
                         "maximum": 2147483647,
-                        "x-parser-schema-id": "<anonymous-schema-31>"
+                        "x-parser-schema-id": "<anonymous-schema-33>"
                       },
                       "unitPriceCents": {
                         "type": "integer",
                         "minimum": -9223372036854776000,
                         "maximum": 9223372036854776000,
                         "description": "Minor units of currency.",
-                        "x-parser-schema-id": "<anonymous-schema-32>"
+                        "x-parser-schema-id": "<anonymous-schema-34>"
                       }
                     },
                     "description": "An order line priced by inventory at reservation time.",
                     "x-parser-schema-id": "saga.common.PricedLine"
                   },
-                  "x-parser-schema-id": "<anonymous-schema-29>"
+                  "x-parser-schema-id": "<anonymous-schema-31>"
                 }
               },
               "description": "Compensation: the order's reservation was given back.",
@@ -574,19 +586,25 @@
                 "type": "string",
                 "const": "StockReservationFailed",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-34>"
+                "x-parser-schema-id": "<anonymous-schema-36>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-35>"
+                "x-parser-schema-id": "<anonymous-schema-37>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-38>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-33>"
+            "x-parser-schema-id": "<anonymous-schema-35>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -612,29 +630,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-36>"
+                      "x-parser-schema-id": "<anonymous-schema-39>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-37>"
+                      "x-parser-schema-id": "<anonymous-schema-40>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-38>"
+                      "x-parser-schema-id": "<anonymous-schema-41>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-39>"
+                      "x-parser-schema-id": "<anonymous-schema-42>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-40>"
+                      "x-parser-schema-id": "<anonymous-schema-43>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -643,7 +661,7 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-41>"
+                  "x-parser-schema-id": "<anonymous-schema-44>"
                 },
                 "reason": {
                   "type": "string",
@@ -651,12 +669,12 @@
                     "OUT_OF_STOCK",
                     "UNKNOWN_SKU"
                   ],
-                  "x-parser-schema-id": "<anonymous-schema-42>"
+                  "x-parser-schema-id": "<anonymous-schema-45>"
                 },
                 "sku": {
                   "type": "string",
                   "description": "The first line that could not be reserved.",
-                  "x-parser-schema-id": "<anonymous-schema-43>"
+                  "x-parser-schema-id": "<anonymous-schema-46>"
                 }
               },
               "description": "The order could not be reserved; nothing was reserved.",
@@ -756,19 +774,25 @@
                 "type": "string",
                 "const": "StockReserved",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-45>"
+                "x-parser-schema-id": "<anonymous-schema-48>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-46>"
+                "x-parser-schema-id": "<anonymous-schema-49>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-50>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-44>"
+            "x-parser-schema-id": "<anonymous-schema-47>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -795,29 +819,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-47>"
+                      "x-parser-schema-id": "<anonymous-schema-51>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-48>"
+                      "x-parser-schema-id": "<anonymous-schema-52>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-49>"
+                      "x-parser-schema-id": "<anonymous-schema-53>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-50>"
+                      "x-parser-schema-id": "<anonymous-schema-54>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-51>"
+                      "x-parser-schema-id": "<anonymous-schema-55>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -826,7 +850,7 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-52>"
+                  "x-parser-schema-id": "<anonymous-schema-56>"
                 },
                 "lines": {
                   "type": "array",
@@ -840,37 +864,37 @@
                     "properties": {
                       "sku": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-54>"
+                        "x-parser-schema-id": "<anonymous-schema-58>"
                       },
                       "quantity": {
                         "type": "integer",
                         "minimum": -2147483648,
                         "maximum": 2147483647,
-                        "x-parser-schema-id": "<anonymous-schema-55>"
+                        "x-parser-schema-id": "<anonymous-schema-59>"
                       },
                       "unitPriceCents": {
                         "type": "integer",
                         "minimum": -9223372036854776000,
                         "maximum": 9223372036854776000,
                         "description": "Minor units of currency.",
-                        "x-parser-schema-id": "<anonymous-schema-56>"
+                        "x-parser-schema-id": "<anonymous-schema-60>"
                       }
                     },
                     "description": "An order line priced by inventory at reservation time.",
                     "x-parser-schema-id": "saga.common.PricedLine"
                   },
-                  "x-parser-schema-id": "<anonymous-schema-53>"
+                  "x-parser-schema-id": "<anonymous-schema-57>"
                 },
                 "totalCents": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "<anonymous-schema-57>"
+                  "x-parser-schema-id": "<anonymous-schema-61>"
                 },
                 "currency": {
                   "type": "string",
                   "description": "ISO 4217 code.",
-                  "x-parser-schema-id": "<anonymous-schema-58>"
+                  "x-parser-schema-id": "<anonymous-schema-62>"
                 }
               },
               "description": "Every line of the order is reserved, at these prices.",
@@ -992,19 +1016,25 @@
                 "type": "string",
                 "const": "StockSold",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-60>"
+                "x-parser-schema-id": "<anonymous-schema-64>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-61>"
+                "x-parser-schema-id": "<anonymous-schema-65>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-66>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-59>"
+            "x-parser-schema-id": "<anonymous-schema-63>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -1029,29 +1059,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-62>"
+                      "x-parser-schema-id": "<anonymous-schema-67>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-63>"
+                      "x-parser-schema-id": "<anonymous-schema-68>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-64>"
+                      "x-parser-schema-id": "<anonymous-schema-69>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-65>"
+                      "x-parser-schema-id": "<anonymous-schema-70>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-66>"
+                      "x-parser-schema-id": "<anonymous-schema-71>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -1060,7 +1090,7 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-67>"
+                  "x-parser-schema-id": "<anonymous-schema-72>"
                 },
                 "lines": {
                   "type": "array",
@@ -1074,26 +1104,26 @@
                     "properties": {
                       "sku": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-69>"
+                        "x-parser-schema-id": "<anonymous-schema-74>"
                       },
                       "quantity": {
                         "type": "integer",
                         "minimum": -2147483648,
                         "maximum": 2147483647,
-                        "x-parser-schema-id": "<anonymous-schema-70>"
+                        "x-parser-schema-id": "<anonymous-schema-75>"
                       },
                       "unitPriceCents": {
                         "type": "integer",
                         "minimum": -9223372036854776000,
                         "maximum": 9223372036854776000,
                         "description": "Minor units of currency.",
-                        "x-parser-schema-id": "<anonymous-schema-71>"
+                        "x-parser-schema-id": "<anonymous-schema-76>"
                       }
                     },
                     "description": "An order line priced by inventory at reservation time.",
                     "x-parser-schema-id": "saga.common.PricedLine"
                   },
-                  "x-parser-schema-id": "<anonymous-schema-68>"
+                  "x-parser-schema-id": "<anonymous-schema-73>"
                 }
               },
               "description": "The confirmed order's reservation became a sale.",
@@ -1227,19 +1257,25 @@
                 "type": "string",
                 "const": "StockLevelChanged",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-73>"
+                "x-parser-schema-id": "<anonymous-schema-78>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-74>"
+                "x-parser-schema-id": "<anonymous-schema-79>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-80>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-72>"
+            "x-parser-schema-id": "<anonymous-schema-77>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -1269,29 +1305,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-75>"
+                      "x-parser-schema-id": "<anonymous-schema-81>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-76>"
+                      "x-parser-schema-id": "<anonymous-schema-82>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-77>"
+                      "x-parser-schema-id": "<anonymous-schema-83>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-78>"
+                      "x-parser-schema-id": "<anonymous-schema-84>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-79>"
+                      "x-parser-schema-id": "<anonymous-schema-85>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -1299,40 +1335,40 @@
                 },
                 "sku": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-80>"
+                  "x-parser-schema-id": "<anonymous-schema-86>"
                 },
                 "name": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-81>"
+                  "x-parser-schema-id": "<anonymous-schema-87>"
                 },
                 "unitPriceCents": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "<anonymous-schema-82>"
+                  "x-parser-schema-id": "<anonymous-schema-88>"
                 },
                 "currency": {
                   "type": "string",
                   "description": "ISO 4217 code.",
-                  "x-parser-schema-id": "<anonymous-schema-83>"
+                  "x-parser-schema-id": "<anonymous-schema-89>"
                 },
                 "available": {
                   "type": "integer",
                   "minimum": -2147483648,
                   "maximum": 2147483647,
-                  "x-parser-schema-id": "<anonymous-schema-84>"
+                  "x-parser-schema-id": "<anonymous-schema-90>"
                 },
                 "reserved": {
                   "type": "integer",
                   "minimum": -2147483648,
                   "maximum": 2147483647,
-                  "x-parser-schema-id": "<anonymous-schema-85>"
+                  "x-parser-schema-id": "<anonymous-schema-91>"
                 },
                 "sold": {
                   "type": "integer",
                   "minimum": -2147483648,
                   "maximum": 2147483647,
-                  "x-parser-schema-id": "<anonymous-schema-86>"
+                  "x-parser-schema-id": "<anonymous-schema-92>"
                 }
               },
               "description": "The current level of one product, keyed by sku (compacted topic).",
@@ -1485,19 +1521,25 @@
                 "type": "string",
                 "const": "CancelOrder",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-88>"
+                "x-parser-schema-id": "<anonymous-schema-94>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-89>"
+                "x-parser-schema-id": "<anonymous-schema-95>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-96>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-87>"
+            "x-parser-schema-id": "<anonymous-schema-93>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -1521,29 +1563,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-90>"
+                      "x-parser-schema-id": "<anonymous-schema-97>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-91>"
+                      "x-parser-schema-id": "<anonymous-schema-98>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-92>"
+                      "x-parser-schema-id": "<anonymous-schema-99>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-93>"
+                      "x-parser-schema-id": "<anonymous-schema-100>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-94>"
+                      "x-parser-schema-id": "<anonymous-schema-101>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -1552,7 +1594,7 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-95>"
+                  "x-parser-schema-id": "<anonymous-schema-102>"
                 }
               },
               "description": "Command: the customer asks to cancel an order.",
@@ -1638,19 +1680,25 @@
                 "type": "string",
                 "const": "PlaceOrder",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-97>"
+                "x-parser-schema-id": "<anonymous-schema-104>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-98>"
+                "x-parser-schema-id": "<anonymous-schema-105>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-106>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-96>"
+            "x-parser-schema-id": "<anonymous-schema-103>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -1678,29 +1726,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-99>"
+                      "x-parser-schema-id": "<anonymous-schema-107>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-100>"
+                      "x-parser-schema-id": "<anonymous-schema-108>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-101>"
+                      "x-parser-schema-id": "<anonymous-schema-109>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-102>"
+                      "x-parser-schema-id": "<anonymous-schema-110>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-103>"
+                      "x-parser-schema-id": "<anonymous-schema-111>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -1709,11 +1757,11 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-104>"
+                  "x-parser-schema-id": "<anonymous-schema-112>"
                 },
                 "customerId": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-105>"
+                  "x-parser-schema-id": "<anonymous-schema-113>"
                 },
                 "items": {
                   "type": "array",
@@ -1726,24 +1774,24 @@
                     "properties": {
                       "sku": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-107>"
+                        "x-parser-schema-id": "<anonymous-schema-115>"
                       },
                       "quantity": {
                         "type": "integer",
                         "minimum": -2147483648,
                         "maximum": 2147483647,
-                        "x-parser-schema-id": "<anonymous-schema-108>"
+                        "x-parser-schema-id": "<anonymous-schema-116>"
                       }
                     },
                     "description": "A product and how many of it.",
                     "x-parser-schema-id": "saga.common.OrderLine"
                   },
-                  "x-parser-schema-id": "<anonymous-schema-106>"
+                  "x-parser-schema-id": "<anonymous-schema-114>"
                 },
                 "paymentToken": {
                   "type": "string",
                   "description": "Opaque token from the payment provider.",
-                  "x-parser-schema-id": "<anonymous-schema-109>"
+                  "x-parser-schema-id": "<anonymous-schema-117>"
                 },
                 "shippingAddress": {
                   "type": "object",
@@ -1757,24 +1805,24 @@
                   "properties": {
                     "name": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-110>"
+                      "x-parser-schema-id": "<anonymous-schema-118>"
                     },
                     "line1": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-111>"
+                      "x-parser-schema-id": "<anonymous-schema-119>"
                     },
                     "city": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-112>"
+                      "x-parser-schema-id": "<anonymous-schema-120>"
                     },
                     "postalCode": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-113>"
+                      "x-parser-schema-id": "<anonymous-schema-121>"
                     },
                     "country": {
                       "type": "string",
                       "description": "ISO 3166-1 alpha-2.",
-                      "x-parser-schema-id": "<anonymous-schema-114>"
+                      "x-parser-schema-id": "<anonymous-schema-122>"
                     }
                   },
                   "description": "Where the order goes.",
@@ -1784,16 +1832,16 @@
                   "oneOf": [
                     {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-116>"
+                      "x-parser-schema-id": "<anonymous-schema-124>"
                     },
                     {
                       "type": "null",
-                      "x-parser-schema-id": "<anonymous-schema-117>"
+                      "x-parser-schema-id": "<anonymous-schema-125>"
                     }
                   ],
                   "description": "Optional note for the recipient, printed on the parcel by the carrier. Added in v2; v1 records read as null.",
                   "default": null,
-                  "x-parser-schema-id": "<anonymous-schema-115>"
+                  "x-parser-schema-id": "<anonymous-schema-123>"
                 }
               },
               "description": "Command: place a new order (gateway -> order service).",
@@ -1972,19 +2020,25 @@
                 "type": "string",
                 "const": "OrderCancelled",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-119>"
+                "x-parser-schema-id": "<anonymous-schema-127>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-120>"
+                "x-parser-schema-id": "<anonymous-schema-128>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-129>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-118>"
+            "x-parser-schema-id": "<anonymous-schema-126>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -2009,29 +2063,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-121>"
+                      "x-parser-schema-id": "<anonymous-schema-130>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-122>"
+                      "x-parser-schema-id": "<anonymous-schema-131>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-123>"
+                      "x-parser-schema-id": "<anonymous-schema-132>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-124>"
+                      "x-parser-schema-id": "<anonymous-schema-133>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-125>"
+                      "x-parser-schema-id": "<anonymous-schema-134>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -2040,7 +2094,7 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-126>"
+                  "x-parser-schema-id": "<anonymous-schema-135>"
                 },
                 "reason": {
                   "type": "string",
@@ -2052,7 +2106,7 @@
                     "CANCELLED_BY_CUSTOMER",
                     "TIMED_OUT"
                   ],
-                  "x-parser-schema-id": "<anonymous-schema-127>"
+                  "x-parser-schema-id": "<anonymous-schema-136>"
                 }
               },
               "description": "The order is CANCELLED; services undo what they did for it.",
@@ -2147,19 +2201,25 @@
                 "type": "string",
                 "const": "OrderConfirmed",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-129>"
+                "x-parser-schema-id": "<anonymous-schema-138>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-130>"
+                "x-parser-schema-id": "<anonymous-schema-139>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-140>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-128>"
+            "x-parser-schema-id": "<anonymous-schema-137>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -2185,29 +2245,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-131>"
+                      "x-parser-schema-id": "<anonymous-schema-141>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-132>"
+                      "x-parser-schema-id": "<anonymous-schema-142>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-133>"
+                      "x-parser-schema-id": "<anonymous-schema-143>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-134>"
+                      "x-parser-schema-id": "<anonymous-schema-144>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-135>"
+                      "x-parser-schema-id": "<anonymous-schema-145>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -2216,18 +2276,18 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-136>"
+                  "x-parser-schema-id": "<anonymous-schema-146>"
                 },
                 "totalCents": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "<anonymous-schema-137>"
+                  "x-parser-schema-id": "<anonymous-schema-147>"
                 },
                 "currency": {
                   "type": "string",
                   "description": "ISO 4217 code.",
-                  "x-parser-schema-id": "<anonymous-schema-138>"
+                  "x-parser-schema-id": "<anonymous-schema-148>"
                 }
               },
               "description": "Every step succeeded: the order is CONFIRMED.",
@@ -2322,19 +2382,25 @@
                 "type": "string",
                 "const": "OrderPlaced",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-140>"
+                "x-parser-schema-id": "<anonymous-schema-150>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-141>"
+                "x-parser-schema-id": "<anonymous-schema-151>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-152>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-139>"
+            "x-parser-schema-id": "<anonymous-schema-149>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -2362,29 +2428,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-142>"
+                      "x-parser-schema-id": "<anonymous-schema-153>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-143>"
+                      "x-parser-schema-id": "<anonymous-schema-154>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-144>"
+                      "x-parser-schema-id": "<anonymous-schema-155>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-145>"
+                      "x-parser-schema-id": "<anonymous-schema-156>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-146>"
+                      "x-parser-schema-id": "<anonymous-schema-157>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -2393,11 +2459,11 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-147>"
+                  "x-parser-schema-id": "<anonymous-schema-158>"
                 },
                 "customerId": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-148>"
+                  "x-parser-schema-id": "<anonymous-schema-159>"
                 },
                 "items": {
                   "type": "array",
@@ -2410,23 +2476,23 @@
                     "properties": {
                       "sku": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-150>"
+                        "x-parser-schema-id": "<anonymous-schema-161>"
                       },
                       "quantity": {
                         "type": "integer",
                         "minimum": -2147483648,
                         "maximum": 2147483647,
-                        "x-parser-schema-id": "<anonymous-schema-151>"
+                        "x-parser-schema-id": "<anonymous-schema-162>"
                       }
                     },
                     "description": "A product and how many of it.",
                     "x-parser-schema-id": "saga.common.OrderLine"
                   },
-                  "x-parser-schema-id": "<anonymous-schema-149>"
+                  "x-parser-schema-id": "<anonymous-schema-160>"
                 },
                 "paymentToken": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-152>"
+                  "x-parser-schema-id": "<anonymous-schema-163>"
                 },
                 "shippingAddress": {
                   "type": "object",
@@ -2440,24 +2506,24 @@
                   "properties": {
                     "name": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-153>"
+                      "x-parser-schema-id": "<anonymous-schema-164>"
                     },
                     "line1": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-154>"
+                      "x-parser-schema-id": "<anonymous-schema-165>"
                     },
                     "city": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-155>"
+                      "x-parser-schema-id": "<anonymous-schema-166>"
                     },
                     "postalCode": {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-156>"
+                      "x-parser-schema-id": "<anonymous-schema-167>"
                     },
                     "country": {
                       "type": "string",
                       "description": "ISO 3166-1 alpha-2.",
-                      "x-parser-schema-id": "<anonymous-schema-157>"
+                      "x-parser-schema-id": "<anonymous-schema-168>"
                     }
                   },
                   "description": "Where the order goes.",
@@ -2467,16 +2533,16 @@
                   "oneOf": [
                     {
                       "type": "string",
-                      "x-parser-schema-id": "<anonymous-schema-159>"
+                      "x-parser-schema-id": "<anonymous-schema-170>"
                     },
                     {
                       "type": "null",
-                      "x-parser-schema-id": "<anonymous-schema-160>"
+                      "x-parser-schema-id": "<anonymous-schema-171>"
                     }
                   ],
                   "description": "Optional note for the recipient, printed on the parcel by the carrier. Added in v2; v1 records read as null.",
                   "default": null,
-                  "x-parser-schema-id": "<anonymous-schema-158>"
+                  "x-parser-schema-id": "<anonymous-schema-169>"
                 }
               },
               "description": "An order was accepted and is PENDING: the saga starts here.",
@@ -2676,19 +2742,25 @@
                 "type": "string",
                 "const": "PaymentCompleted",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-162>"
+                "x-parser-schema-id": "<anonymous-schema-173>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-163>"
+                "x-parser-schema-id": "<anonymous-schema-174>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-175>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-161>"
+            "x-parser-schema-id": "<anonymous-schema-172>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -2715,29 +2787,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-164>"
+                      "x-parser-schema-id": "<anonymous-schema-176>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-165>"
+                      "x-parser-schema-id": "<anonymous-schema-177>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-166>"
+                      "x-parser-schema-id": "<anonymous-schema-178>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-167>"
+                      "x-parser-schema-id": "<anonymous-schema-179>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-168>"
+                      "x-parser-schema-id": "<anonymous-schema-180>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -2746,23 +2818,23 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-169>"
+                  "x-parser-schema-id": "<anonymous-schema-181>"
                 },
                 "paymentId": {
                   "type": "string",
                   "description": "The provider's charge id.",
-                  "x-parser-schema-id": "<anonymous-schema-170>"
+                  "x-parser-schema-id": "<anonymous-schema-182>"
                 },
                 "amountCents": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "<anonymous-schema-171>"
+                  "x-parser-schema-id": "<anonymous-schema-183>"
                 },
                 "currency": {
                   "type": "string",
                   "description": "ISO 4217 code.",
-                  "x-parser-schema-id": "<anonymous-schema-172>"
+                  "x-parser-schema-id": "<anonymous-schema-184>"
                 }
               },
               "description": "The customer was charged.",
@@ -2862,19 +2934,25 @@
                 "type": "string",
                 "const": "PaymentFailed",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-174>"
+                "x-parser-schema-id": "<anonymous-schema-186>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-175>"
+                "x-parser-schema-id": "<anonymous-schema-187>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-188>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-173>"
+            "x-parser-schema-id": "<anonymous-schema-185>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -2899,29 +2977,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-176>"
+                      "x-parser-schema-id": "<anonymous-schema-189>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-177>"
+                      "x-parser-schema-id": "<anonymous-schema-190>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-178>"
+                      "x-parser-schema-id": "<anonymous-schema-191>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-179>"
+                      "x-parser-schema-id": "<anonymous-schema-192>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-180>"
+                      "x-parser-schema-id": "<anonymous-schema-193>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -2930,12 +3008,12 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-181>"
+                  "x-parser-schema-id": "<anonymous-schema-194>"
                 },
                 "reason": {
                   "type": "string",
                   "description": "The provider's decline code.",
-                  "x-parser-schema-id": "<anonymous-schema-182>"
+                  "x-parser-schema-id": "<anonymous-schema-195>"
                 }
               },
               "description": "The provider declined the charge.",
@@ -3026,19 +3104,25 @@
                 "type": "string",
                 "const": "PaymentRefunded",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-184>"
+                "x-parser-schema-id": "<anonymous-schema-197>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-185>"
+                "x-parser-schema-id": "<anonymous-schema-198>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-199>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-183>"
+            "x-parser-schema-id": "<anonymous-schema-196>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -3065,29 +3149,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-186>"
+                      "x-parser-schema-id": "<anonymous-schema-200>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-187>"
+                      "x-parser-schema-id": "<anonymous-schema-201>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-188>"
+                      "x-parser-schema-id": "<anonymous-schema-202>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-189>"
+                      "x-parser-schema-id": "<anonymous-schema-203>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-190>"
+                      "x-parser-schema-id": "<anonymous-schema-204>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -3096,22 +3180,22 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-191>"
+                  "x-parser-schema-id": "<anonymous-schema-205>"
                 },
                 "paymentId": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-192>"
+                  "x-parser-schema-id": "<anonymous-schema-206>"
                 },
                 "amountCents": {
                   "type": "integer",
                   "minimum": -9223372036854776000,
                   "maximum": 9223372036854776000,
-                  "x-parser-schema-id": "<anonymous-schema-193>"
+                  "x-parser-schema-id": "<anonymous-schema-207>"
                 },
                 "currency": {
                   "type": "string",
                   "description": "ISO 4217 code.",
-                  "x-parser-schema-id": "<anonymous-schema-194>"
+                  "x-parser-schema-id": "<anonymous-schema-208>"
                 }
               },
               "description": "Compensation: the charge was refunded.",
@@ -3253,19 +3337,25 @@
                 "type": "string",
                 "const": "ShipmentCancelled",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-196>"
+                "x-parser-schema-id": "<anonymous-schema-210>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-197>"
+                "x-parser-schema-id": "<anonymous-schema-211>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-212>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-195>"
+            "x-parser-schema-id": "<anonymous-schema-209>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -3290,29 +3380,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-198>"
+                      "x-parser-schema-id": "<anonymous-schema-213>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-199>"
+                      "x-parser-schema-id": "<anonymous-schema-214>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-200>"
+                      "x-parser-schema-id": "<anonymous-schema-215>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-201>"
+                      "x-parser-schema-id": "<anonymous-schema-216>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-202>"
+                      "x-parser-schema-id": "<anonymous-schema-217>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -3321,11 +3411,11 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-203>"
+                  "x-parser-schema-id": "<anonymous-schema-218>"
                 },
                 "shipmentId": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-204>"
+                  "x-parser-schema-id": "<anonymous-schema-219>"
                 }
               },
               "description": "Compensation: the booked shipment was cancelled.",
@@ -3415,19 +3505,25 @@
                 "type": "string",
                 "const": "ShipmentFailed",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-206>"
+                "x-parser-schema-id": "<anonymous-schema-221>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-207>"
+                "x-parser-schema-id": "<anonymous-schema-222>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-223>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-205>"
+            "x-parser-schema-id": "<anonymous-schema-220>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -3452,29 +3548,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-208>"
+                      "x-parser-schema-id": "<anonymous-schema-224>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-209>"
+                      "x-parser-schema-id": "<anonymous-schema-225>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-210>"
+                      "x-parser-schema-id": "<anonymous-schema-226>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-211>"
+                      "x-parser-schema-id": "<anonymous-schema-227>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-212>"
+                      "x-parser-schema-id": "<anonymous-schema-228>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -3483,12 +3579,12 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-213>"
+                  "x-parser-schema-id": "<anonymous-schema-229>"
                 },
                 "reason": {
                   "type": "string",
                   "description": "The carrier's refusal code.",
-                  "x-parser-schema-id": "<anonymous-schema-214>"
+                  "x-parser-schema-id": "<anonymous-schema-230>"
                 }
               },
               "description": "The carrier refused the shipment.",
@@ -3579,19 +3675,25 @@
                 "type": "string",
                 "const": "ShipmentScheduled",
                 "description": "The record type, for tools",
-                "x-parser-schema-id": "<anonymous-schema-216>"
+                "x-parser-schema-id": "<anonymous-schema-232>"
               },
               "correlation-id": {
                 "type": "string",
                 "description": "envelope.correlationId, for tools",
-                "x-parser-schema-id": "<anonymous-schema-217>"
+                "x-parser-schema-id": "<anonymous-schema-233>"
+              },
+              "traceparent": {
+                "type": "string",
+                "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                "description": "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+                "x-parser-schema-id": "<anonymous-schema-234>"
               }
             },
             "required": [
               "event-type",
               "correlation-id"
             ],
-            "x-parser-schema-id": "<anonymous-schema-215>"
+            "x-parser-schema-id": "<anonymous-schema-231>"
           },
           "payload": {
             "schemaFormat": "application/vnd.apache.avro;version=1.9.0",
@@ -3618,29 +3720,29 @@
                     "eventId": {
                       "type": "string",
                       "description": "Unique id of this record; consumers deduplicate on it.",
-                      "x-parser-schema-id": "<anonymous-schema-218>"
+                      "x-parser-schema-id": "<anonymous-schema-235>"
                     },
                     "occurredAt": {
                       "type": "integer",
                       "minimum": -9223372036854776000,
                       "maximum": 9223372036854776000,
                       "description": "When the fact happened (or the command was issued).",
-                      "x-parser-schema-id": "<anonymous-schema-219>"
+                      "x-parser-schema-id": "<anonymous-schema-236>"
                     },
                     "correlationId": {
                       "type": "string",
                       "description": "The order id, or the id of what a non-order record is about (e.g. the sku).",
-                      "x-parser-schema-id": "<anonymous-schema-220>"
+                      "x-parser-schema-id": "<anonymous-schema-237>"
                     },
                     "causationId": {
                       "type": "string",
                       "description": "The eventId of the record that caused this one (the request id for gateway commands).",
-                      "x-parser-schema-id": "<anonymous-schema-221>"
+                      "x-parser-schema-id": "<anonymous-schema-238>"
                     },
                     "producer": {
                       "type": "string",
                       "description": "Name of the service that produced the record.",
-                      "x-parser-schema-id": "<anonymous-schema-222>"
+                      "x-parser-schema-id": "<anonymous-schema-239>"
                     }
                   },
                   "description": "Who, when and why: the same on every record.",
@@ -3649,19 +3751,19 @@
                 "orderId": {
                   "type": "string",
                   "description": "The order this record is about; also the Kafka key.",
-                  "x-parser-schema-id": "<anonymous-schema-223>"
+                  "x-parser-schema-id": "<anonymous-schema-240>"
                 },
                 "shipmentId": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-224>"
+                  "x-parser-schema-id": "<anonymous-schema-241>"
                 },
                 "carrier": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-225>"
+                  "x-parser-schema-id": "<anonymous-schema-242>"
                 },
                 "trackingNumber": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-226>"
+                  "x-parser-schema-id": "<anonymous-schema-243>"
                 }
               },
               "description": "The carrier booked the shipment.",

@@ -14,6 +14,12 @@ const recordHeaders = (type: string): Json => ({
   properties: {
     [RecordHeaders.eventType]: { type: 'string', const: type, description: 'The record type, for tools' },
     [RecordHeaders.correlationId]: { type: 'string', description: 'envelope.correlationId, for tools' },
+    traceparent: {
+      type: 'string',
+      pattern: '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description:
+        "W3C trace context: the order's trace, and the span that sent the record (absent when tracing is off)",
+    },
   },
   required: [RecordHeaders.eventType, RecordHeaders.correlationId],
 });

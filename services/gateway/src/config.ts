@@ -1,5 +1,5 @@
-// The gateway's settings, parsed once at start: where it listens, where its SQLite file lives, and
-// the platform's Kafka, registry and log settings.
+// The gateway's settings, parsed once at start: where it listens, where its stores live (SQLite files
+// or PostgreSQL), and the platform's Kafka, registry and log settings.
 import path from 'node:path';
 import { formats, loadConfig, platformSettings, setting, type ConfigOf } from '@saga/shared';
 
@@ -15,9 +15,15 @@ export const gatewaySettings = {
   ),
   dataDir: setting(
     'DATA_DIR',
-    'folder of gateway.sqlite (Idempotency-Key store) and projection.sqlite (read model)',
+    'folder of gateway.sqlite (Idempotency-Key store) and projection.sqlite (read model) when DATABASE_URL is unset',
     '.data',
     formats.string,
+  ),
+  databaseUrl: setting(
+    'DATABASE_URL',
+    "PostgreSQL for the Idempotency-Key store and the read model (the gateway's own role, owning a schema named like it); unset: SQLite in DATA_DIR",
+    '',
+    formats.postgresUrl,
   ),
   consoleUrl: setting(
     'CONSOLE_URL',

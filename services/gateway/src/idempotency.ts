@@ -1,22 +1,37 @@
 // Idempotency-Key (IETF httpapi draft) for POST /orders: a retried request with the same key and body
-// gets the first answer and publishes nothing; the same key with another body is refused. Keys live in
-// SQLite so a restart does not turn a client's retry into a second order.
+// gets the first answer and publishes nothing; the same key with another body is refused. Keys are
+// stored (gateway.sqlite, or the gateway's PostgreSQL schema) so a restart does not turn a client's
+// retry into a second order.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { EVENT_RETENTION_MS, type SqliteDatabase } from '@saga/shared';
+import { EVENT_RETENTION_MS, type Migrations, type SqlDatabase } from '@saga/shared';
 import { HttpProblem } from './problem';
+import { TurnCommits } from './turn-commits';
 
-export const IDEMPOTENCY_MIGRATIONS = [
-  `CREATE TABLE idempotency_keys (
-     key          TEXT PRIMARY KEY,
-     request_hash TEXT NOT NULL,
-     order_id     TEXT NOT NULL,
-     completed    INTEGER NOT NULL DEFAULT 0,
-     created_at   INTEGER NOT NULL,
-     claimed_at   INTEGER NOT NULL
-   );
-   CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
-];
+export const IDEMPOTENCY_MIGRATIONS: Migrations = {
+  sqlite: [
+    `CREATE TABLE idempotency_keys (
+       key          TEXT PRIMARY KEY,
+       request_hash TEXT NOT NULL,
+       order_id     TEXT NOT NULL,
+       completed    INTEGER NOT NULL DEFAULT 0,
+       created_at   INTEGER NOT NULL,
+       claimed_at   INTEGER NOT NULL
+     );
+     CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
+  ],
+  postgres: [
+    `CREATE TABLE idempotency_keys (
+       key          TEXT PRIMARY KEY,
+       request_hash TEXT NOT NULL,
+       order_id     TEXT NOT NULL,
+       completed    INTEGER NOT NULL DEFAULT 0,
+       created_at   BIGINT NOT NULL,
+       claimed_at   BIGINT NOT NULL
+     );
+     CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);`,
+  ],
+};
 
 /**
  * How long a key is remembered; a retry after that is a new request (the draft leaves this to us). As
@@ -89,51 +104,61 @@ interface KeyRow {
   claimed_at: number;
 }
 
-export class SqliteIdempotencyStore implements IdempotencyStore {
-  constructor(private readonly database: SqliteDatabase) {}
+/**
+ * The claims, completions and releases of one event-loop turn are written in one transaction
+ * (TurnCommits): concurrent requests share a commit instead of taking two each. Each call resolves only
+ * once its transaction has committed, so a claim is stored before its command is published and a
+ * completion before the request answers 202.
+ */
+export class SqlIdempotencyStore implements IdempotencyStore {
+  private readonly writes: TurnCommits;
+
+  constructor(private readonly db: SqlDatabase) {
+    this.writes = new TurnCommits(db);
+  }
 
   claim(key: string, hash: string, newOrderId: string, now: number = Date.now()): Promise<Claim> {
-    return this.database.transaction((): Claim => {
-      const database = this.database;
-      database
-        .prepared('DELETE FROM idempotency_keys WHERE key = ? AND created_at < ?')
-        .run(key, now - KEY_RETENTION_MS);
-      const row = database.prepared('SELECT * FROM idempotency_keys WHERE key = ?').get(key) as KeyRow | undefined;
-      if (!row) {
-        database
-          .prepared(
-            'INSERT INTO idempotency_keys (key, request_hash, order_id, created_at, claimed_at) VALUES (?, ?, ?, ?, ?)',
-          )
-          .run(key, hash, newOrderId, now, now);
-        return { kind: 'claimed', orderId: newOrderId };
-      }
-      if (row.request_hash !== hash) return { kind: 'mismatch' };
-      if (row.completed) return { kind: 'replay', orderId: row.order_id };
-      if (now - row.claimed_at < CLAIM_LEASE_MS) return { kind: 'in-flight' };
-      // Take over with the same order id: if the dead process did publish, the order service
-      // ignores the second PlaceOrder for that id, so the order is still placed once.
-      database.prepared('UPDATE idempotency_keys SET claimed_at = ? WHERE key = ?').run(now, key);
-      return { kind: 'claimed', orderId: row.order_id };
-    });
+    return this.writes.commit(() => this.claimNow(key, hash, newOrderId, now));
   }
 
   async complete(key: string): Promise<void> {
-    await this.database.transaction(() => {
-      this.database.prepared('UPDATE idempotency_keys SET completed = 1 WHERE key = ?').run(key);
-    });
+    await this.writes.commit(() => this.db.run('UPDATE idempotency_keys SET completed = 1 WHERE key = ?', [key]));
   }
 
   async release(key: string): Promise<void> {
-    await this.database.transaction(() => {
-      this.database.prepared('DELETE FROM idempotency_keys WHERE key = ? AND completed = 0').run(key);
-    });
+    await this.writes.commit(() => this.db.run('DELETE FROM idempotency_keys WHERE key = ? AND completed = 0', [key]));
+  }
+
+  /**
+   * Inside the turn's transaction: a later claim of the same key in the same turn sees this one. One
+   * gateway writes its keys one transaction at a time, so no other claim can slip between the read and
+   * the insert (databases.ts: what a second gateway would need).
+   */
+  private async claimNow(key: string, hash: string, newOrderId: string, now: number): Promise<Claim> {
+    const { db } = this;
+    const row = await db.get<KeyRow>('SELECT * FROM idempotency_keys WHERE key = ?', [key]);
+    if (!row || row.created_at < now - KEY_RETENTION_MS) {
+      // A key kept past retention but not yet purged is forgotten all the same: overwritten.
+      await db.run(
+        `INSERT INTO idempotency_keys (key, request_hash, order_id, completed, created_at, claimed_at)
+         VALUES (?, ?, ?, 0, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET request_hash = excluded.request_hash, order_id = excluded.order_id,
+           completed = 0, created_at = excluded.created_at, claimed_at = excluded.claimed_at`,
+        [key, hash, newOrderId, now, now],
+      );
+      return { kind: 'claimed', orderId: newOrderId };
+    }
+    if (row.request_hash !== hash) return { kind: 'mismatch' };
+    if (row.completed) return { kind: 'replay', orderId: row.order_id };
+    if (now - row.claimed_at < CLAIM_LEASE_MS) return { kind: 'in-flight' };
+    // Take over with the same order id: if the dead process did publish, the order service
+    // ignores the second PlaceOrder for that id, so the order is still placed once.
+    await db.run('UPDATE idempotency_keys SET claimed_at = ? WHERE key = ?', [now, key]);
+    return { kind: 'claimed', orderId: row.order_id };
   }
 
   /** Forgets keys past retention; called at start and hourly (claim() also ignores an expired key). */
-  async purgeExpired(now: number = Date.now()): Promise<number> {
-    return this.database.transaction(
-      () =>
-        this.database.prepared('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - KEY_RETENTION_MS).changes,
-    );
+  purgeExpired(now: number = Date.now()): Promise<number> {
+    return this.db.run('DELETE FROM idempotency_keys WHERE created_at < ?', [now - KEY_RETENTION_MS]);
   }
 }

@@ -1,14 +1,16 @@
 // Composition root: config, stores, read model, projection, publisher and HTTP, started in that order and
 // stopped in reverse. The HTTP port opens first so /health answers (and /ready says why not) while the
 // schemas are registered and the projection catches up.
-import path from 'node:path';
+// Tracing first: OpenTelemetry patches http and express only for the modules loaded after it.
+import { startTracing } from '@saga/shared/tracing';
+startTracing('gateway');
+
 import {
   Applications,
   AvroSerde,
   EventPublisher,
   RegistryClient,
   SagaMetrics,
-  SqliteDatabase,
   close,
   createKafka,
   createLogger,
@@ -19,8 +21,9 @@ import {
   type Logger,
 } from '@saga/shared';
 import { createApp } from './app';
-import { SERVICE, loadGatewayConfig, projectionFile, type GatewayConfig } from './config';
-import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from './idempotency';
+import { SERVICE, loadGatewayConfig, type GatewayConfig } from './config';
+import { gatewayDatabases } from './databases';
+import { SqlIdempotencyStore } from './idempotency';
 import { OrderServiceHistory } from './order-history';
 import { Projector } from './projection/projector';
 import { ReadModel } from './projection/read-model';
@@ -39,13 +42,12 @@ async function start(config: GatewayConfig, logger: Logger): Promise<() => Promi
     for (const stopPart of stops.splice(0).reverse()) await stopPart();
   };
   try {
-    const projectionStore = new ProjectionStore(projectionFile(config));
-    stops.push(() => projectionStore.close());
-    const readModel = new ReadModel(projectionStore);
+    const databases = gatewayDatabases(config, logger);
+    stops.push(() => databases.close());
+    await databases.open();
+    const readModel = new ReadModel(new ProjectionStore(databases.readModel));
     const projector = new Projector(kafka, serde, readModel, { logger, metrics });
-    const database = new SqliteDatabase(path.join(config.dataDir, 'gateway.sqlite'), IDEMPOTENCY_MIGRATIONS);
-    stops.push(() => database.close());
-    const idempotency = new SqliteIdempotencyStore(database);
+    const idempotency = new SqlIdempotencyStore(databases.keys);
     await idempotency.purgeExpired();
     // Hourly, so the table stays bounded in a long-running gateway, not only across restarts.
     const purging = setInterval(

@@ -2,14 +2,18 @@
 // With the gateway running (it answers at GATEWAY_URL), asks it to rebuild in place
 // (POST /admin/read-model/rebuild: it empties the read model and projects the topics again from the
 // beginning) and waits until /ready says it has caught up. With the gateway stopped, removes the read
-// model's file (projection.sqlite, with the offsets it applied), so the next start projects everything
-// from the beginning. Never both: a running gateway keeps its file open and would go on writing to it.
+// model's file (projection.sqlite, with the offsets it applied) or, with DATABASE_URL, empties its
+// tables, so the next start projects everything from the beginning. Never both: a running gateway
+// keeps the offsets it applied in memory and would go on writing after them.
 import fs from 'node:fs';
-import { UnexpectedStatusError, WaitTimedOutError, formats, loadConfig, setting } from '@saga/shared';
+import { UnexpectedStatusError, WaitTimedOutError, createLogger, formats, loadConfig, setting } from '@saga/shared';
 import { gatewaySettings, projectionFile } from './config';
+import { gatewayDatabases } from './databases';
+import { ProjectionStore } from './projection/store';
 
 const config = loadConfig({
   dataDir: gatewaySettings.dataDir,
+  databaseUrl: gatewaySettings.databaseUrl,
   gatewayUrl: setting('GATEWAY_URL', 'the gateway to rebuild, if it runs', 'http://127.0.0.1:8080', formats.url),
   readyTimeoutMs: setting('REBUILD_TIMEOUT_MS', 'how long to wait for the rebuilt read model', 600_000, formats.int),
 });
@@ -51,8 +55,20 @@ function removeFile(): void {
   );
 }
 
+async function emptyTables(): Promise<void> {
+  const databases = gatewayDatabases(config, createLogger('rebuild-read-model', 'warn'));
+  try {
+    await databases.open();
+    await new ProjectionStore(databases.readModel).clear();
+    console.log('read model emptied: the next gateway start projects the topics from the beginning');
+  } finally {
+    await databases.close();
+  }
+}
+
 async function run(): Promise<void> {
   if (await runningGateway()) await rebuildInPlace();
+  else if (config.databaseUrl) await emptyTables();
   else removeFile();
 }
 

@@ -1,5 +1,7 @@
 // Per-request context: an id (the causationId of the commands a request publishes), a child logger
-// carrying it, one access-log line and one metric sample per answered request.
+// carrying it, one access-log line and one metric sample per answered request. The access line of a
+// request that went well is at debug: at the default level a request's path is for the metrics, the
+// console and traces, and only the refused (warn) and failed (error) ones are logged.
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { Logger } from '@saga/shared';
@@ -18,6 +20,12 @@ declare global {
 /** Requests no route matched share one label, so scanners cannot blow up the metric's cardinality. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
+/** Client mistakes (4xx) are warnings, the gateway's failures (5xx) errors, everything else debug. */
+export function answerLevel(status: number): 'debug' | 'warn' | 'error' {
+  if (status >= 500) return 'error';
+  return status >= 400 ? 'warn' : 'debug';
+}
+
 export const requestContext =
   (logger: Logger, requests: HttpRequestCounter): RequestHandler =>
   (req, res, next) => {
@@ -29,7 +37,7 @@ export const requestContext =
       const route = typeof req.route?.path === 'string' ? req.route.path : UNMATCHED_ROUTE;
       requests.inc({ route, status: String(res.statusCode) });
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      res.locals.log.info({ route, status: res.statusCode, durationMs }, 'request answered');
+      res.locals.log[answerLevel(res.statusCode)]({ route, status: res.statusCode, durationMs }, 'request answered');
     });
     next();
   };

@@ -42,4 +42,22 @@ describe('the catch-up watch', () => {
     expect(watch.isCaughtUp()).toBe(true);
     await watch.stop();
   });
+
+  it('is caught up at once when the read model has applied everything though the group never committed it', async () => {
+    const source: OffsetSource = {
+      ranges: async () => [range('order.events', 0, 0, 3), range('order.events', 1, 0, 2)],
+      committed: async () => [committed('order.events', 0, 1)], // partition 1: no commit at all
+      deleteGroup: async () => undefined,
+      close: async () => undefined,
+    };
+    const applied = new Map([
+      [0, 3],
+      [1, 2],
+    ]);
+    const watch = new CatchUpWatch(source, silentLogger, 5, (_topic, partition) => applied.get(partition));
+    await watch.start('group', ['order.events']);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(watch.isCaughtUp()).toBe(true);
+    await watch.stop();
+  });
 });

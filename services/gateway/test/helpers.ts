@@ -1,5 +1,5 @@
-// Test helpers for the gateway's unit tier: records with envelopes, and the real HTTP app on a free
-// port with a fake publisher, the real read model and an in-memory idempotency store (no Kafka).
+// Test helpers for the gateway's tests: records with envelopes, and the real HTTP app on a free port
+// with a fake publisher and the real stores, on in-memory SQLite or on given databases (no Kafka).
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,12 +11,15 @@ import {
   type EventMap,
   type OutgoingEvent,
   type ReadinessCheck,
+  type StockLevelChanged,
 } from '@saga/shared';
 import { createApp } from '../src/app';
-import { IDEMPOTENCY_MIGRATIONS, SqliteIdempotencyStore } from '../src/idempotency';
+import type { GatewayDatabases } from '../src/databases';
+import { IDEMPOTENCY_MIGRATIONS, SqlIdempotencyStore } from '../src/idempotency';
 import type { OrderHistorySource } from '../src/order-history';
 import type { LogPosition, OrderEventType, OrderRecord } from '../src/projection/orders';
-import { ReadModel } from '../src/projection/read-model';
+import { ReadModel, type ProjectedRecord } from '../src/projection/read-model';
+import { ProjectionStore, READ_MODEL_MIGRATIONS } from '../src/projection/store';
 
 export const silentLogger = createLogger('gateway-test', 'silent');
 
@@ -43,6 +46,22 @@ export const orderRecord = <T extends OrderEventType>(type: T, event: EventMap[T
 
 let nextOffset = 0;
 export const at = (topic: string, offset = nextOffset++, partition = 0): LogPosition => ({ topic, partition, offset });
+
+/** `record` as the projection hands it to the read model: read at `position`. */
+export const projected = (record: OrderRecord, position: LogPosition): ProjectedRecord => ({ ...record, at: position });
+
+/** A StockLevelChanged as the projection hands it to the read model. */
+export const stockLevel = (event: StockLevelChanged, position = at('inventory.stock')): ProjectedRecord => ({
+  type: 'StockLevelChanged',
+  event,
+  at: position,
+});
+
+/** The read model on an in-memory SQLite database of its own. */
+export function memoryReadModel(): { readModel: ReadModel; database: SqliteDatabase } {
+  const database = new SqliteDatabase(':memory:', READ_MODEL_MIGRATIONS.sqlite);
+  return { readModel: new ReadModel(new ProjectionStore(database)), database };
+}
 
 export const validOrder = () => ({
   customerId: 'c-1',
@@ -71,19 +90,38 @@ export interface TestGateway {
   stop(): Promise<void>;
 }
 
+/** Stores on in-memory SQLite, unless `databases` (e.g. PostgreSQL) are given: those stay open at stop. */
+function testStores(databases: GatewayDatabases | undefined) {
+  if (databases) {
+    return {
+      readModel: new ReadModel(new ProjectionStore(databases.readModel)),
+      idempotency: new SqlIdempotencyStore(databases.keys),
+      close: async () => undefined,
+    };
+  }
+  const { readModel, database: readModelDatabase } = memoryReadModel();
+  const keys = new SqliteDatabase(':memory:', IDEMPOTENCY_MIGRATIONS.sqlite);
+  return {
+    readModel,
+    idempotency: new SqlIdempotencyStore(keys),
+    close: async () => {
+      await Promise.all([keys.close(), readModelDatabase.close()]);
+    },
+  };
+}
+
 export async function startGateway(
   readiness: readonly ReadinessCheck[] = [],
-  options: { orderHistory?: OrderHistorySource; consoleUrl?: string } = {},
+  options: { orderHistory?: OrderHistorySource; consoleUrl?: string; databases?: GatewayDatabases } = {},
 ): Promise<TestGateway> {
   const publisher = new FakePublisher();
-  const readModel = new ReadModel();
-  const database = new SqliteDatabase(':memory:', IDEMPOTENCY_MIGRATIONS);
+  const { readModel, idempotency, close: closeStores } = testStores(options.databases);
   const app = createApp({
     logger: silentLogger,
     metrics: new SagaMetrics('gateway-test'),
     publisher,
     readModel,
-    idempotency: new SqliteIdempotencyStore(database),
+    idempotency,
     orderHistory: options.orderHistory ?? { history: async () => undefined },
     projection: { rebuild: async () => undefined },
     readiness,
@@ -106,7 +144,7 @@ export async function startGateway(
       }),
     stop: async () => {
       await close(server);
-      database.close();
+      await closeStores();
     },
   };
 }

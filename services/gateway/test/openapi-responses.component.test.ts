@@ -2,7 +2,7 @@
 // checked against the documented response, so a representation cannot drift from the document.
 import Ajv2020 from 'ajv/dist/2020';
 import { openApiDocument } from '../src/openapi/document';
-import { at, orderRecord, record, startGateway, validOrder, type TestGateway } from './helpers';
+import { at, orderRecord, projected, record, startGateway, stockLevel, validOrder, type TestGateway } from './helpers';
 
 type Schema = Record<string, unknown>;
 const document = openApiDocument();
@@ -30,9 +30,11 @@ let gateway: TestGateway;
 beforeEach(async () => {
   gateway = await startGateway([{ name: 'projection-caught-up', check: () => true }]);
   const level = { currency: 'EUR', reserved: 1, sold: 2 };
-  gateway.readModel.applyStockLevel(
-    record('StockLevelChanged', { sku: 'SKU-001', name: 'Pen', unitPriceCents: 1999, available: 9, ...level }),
-  );
+  await gateway.readModel.apply([
+    stockLevel(
+      record('StockLevelChanged', { sku: 'SKU-001', name: 'Pen', unitPriceCents: 1999, available: 9, ...level }),
+    ),
+  ]);
 });
 afterEach(() => gateway.stop());
 
@@ -46,7 +48,11 @@ it('When orders are placed, read and cancelled, Then every answer is the documen
   const orderId = await placedOrderId();
   const lines = [{ sku: 'SKU-001', quantity: 2, unitPriceCents: 1999 }];
   const reserved = record('StockReserved', { orderId, lines, totalCents: 3998, currency: 'EUR' });
-  gateway.readModel.applyOrderRecord(orderRecord('StockReserved', reserved), at('inventory.events'));
+  // With a trace id, as a record's traceparent header gives it, so traceId is checked against the document too.
+  const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+  await gateway.readModel.apply([
+    { ...projected(orderRecord('StockReserved', reserved), at('inventory.events')), traceId },
+  ]);
 
   expect(await violations('get', '/orders/{id}', await gateway.request(`/orders/${orderId}`))).toEqual([]);
   expect(await violations('get', '/orders/{id}/events', await gateway.request(`/orders/${orderId}/events`))).toEqual(
@@ -56,7 +62,7 @@ it('When orders are placed, read and cancelled, Then every answer is the documen
   expect(await violations('post', '/orders/{id}/cancel', await cancel())).toEqual([]);
 
   const cancelled = record('OrderCancelled', { orderId, reason: 'CANCELLED_BY_CUSTOMER' });
-  gateway.readModel.applyOrderRecord(orderRecord('OrderCancelled', cancelled), at('order.events'));
+  await gateway.readModel.apply([projected(orderRecord('OrderCancelled', cancelled), at('order.events'))]);
   expect(await violations('get', '/orders/{id}', await gateway.request(`/orders/${orderId}`))).toEqual([]);
   const conflict = await cancel();
   expect(conflict.status).toBe(409);

@@ -1,6 +1,7 @@
 // The /orders contract against the real express app, with a fake publisher instead of Kafka.
+import type { PlaceOrder } from '@saga/shared';
 import { MAX_BODY_BYTES } from '../src/routes/json-body';
-import { at, orderRecord, record, startGateway, validOrder, type TestGateway } from './helpers';
+import { at, orderRecord, projected, record, startGateway, validOrder, type TestGateway } from './helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PROBLEM_TYPES = 'https://saga-reference.example/problems/';
@@ -83,6 +84,18 @@ describe('POST /orders', () => {
       updatedAt: expect.any(String),
     });
     expect(new Date(order.createdAt as string).toISOString()).toBe(order.createdAt);
+  });
+
+  it('When the read model cannot take the accepted order, Then it still answers 202: the order is placed', async () => {
+    jest.spyOn(gateway.readModel, 'acceptOrder').mockRejectedValue(new Error('database unavailable'));
+
+    const { response, body } = await placeOrder({ 'idempotency-key': 'key-1' });
+
+    expect(response.status).toBe(202);
+    expect(gateway.publisher.published).toHaveLength(1);
+    // A retry is a replay, not a second order.
+    expect((await placeOrder({ 'idempotency-key': 'key-1' })).body).toEqual(body);
+    expect(gateway.publisher.published).toHaveLength(1);
   });
 
   it('When the same Idempotency-Key is sent with the same body, Then it answers the same order and publishes nothing new', async () => {
@@ -204,9 +217,9 @@ describe('GET /orders/{id}', () => {
       { orderId, totalCents: 3998, currency: 'EUR' },
       { occurredAt: occurredAt + 2 },
     );
-    gateway.readModel.applyOrderRecord(orderRecord('OrderConfirmed', confirmed), at('order.events', 1));
-    gateway.readModel.applyOrderRecord(orderRecord('StockReserved', reserved), at('inventory.events', 0));
-    gateway.readModel.applyOrderRecord(orderRecord('OrderPlaced', placed), at('order.events', 0));
+    await gateway.readModel.apply([projected(orderRecord('OrderConfirmed', confirmed), at('order.events', 1))]);
+    await gateway.readModel.apply([projected(orderRecord('StockReserved', reserved), at('inventory.events', 0))]);
+    await gateway.readModel.apply([projected(orderRecord('OrderPlaced', placed), at('order.events', 0))]);
 
     const order = await (await gateway.request(`/orders/${orderId}`)).json();
     const timeline = (await (await gateway.request(`/orders/${orderId}/events`)).json()) as Record<string, unknown>[];
@@ -235,6 +248,19 @@ describe('GET /orders/{id}', () => {
     });
   });
 
+  it("When the projection read the order's trace id, Then the order answers it as traceId", async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const orderId = ((await (await gateway.postJson('/orders', validOrder())).json()) as { orderId: string }).orderId;
+    expect(await (await gateway.request(`/orders/${orderId}`)).json()).not.toHaveProperty('traceId');
+
+    const command = gateway.publisher.published[0]?.value as PlaceOrder;
+    await gateway.readModel.apply([
+      { ...projected(orderRecord('PlaceOrder', command), at('order.commands')), traceId },
+    ]);
+
+    expect(await (await gateway.request(`/orders/${orderId}`)).json()).toMatchObject({ orderId, traceId });
+  });
+
   it('When the order is unknown, Then the order and its events are 404', async () => {
     await expectProblem(await gateway.request('/orders/nope'), 404, 'not-found');
     await expectProblem(await gateway.request('/orders/nope/events'), 404, 'not-found');
@@ -260,7 +286,7 @@ describe('POST /orders/{id}/cancel', () => {
     const { body } = await placeOrder();
     const { orderId } = body;
     const cancelled = record('OrderCancelled', { orderId, reason: 'OUT_OF_STOCK' });
-    gateway.readModel.applyOrderRecord(orderRecord('OrderCancelled', cancelled), at('order.events'));
+    await gateway.readModel.apply([projected(orderRecord('OrderCancelled', cancelled), at('order.events'))]);
 
     await expectProblem(
       await gateway.request(`/orders/${orderId}/cancel`, { method: 'POST' }),

@@ -1,5 +1,4 @@
 import { acceptOrder, applyOrderRecord, isPlaced, type OrderRecord, type OrderState } from '../src/projection/orders';
-import { ReadModel } from '../src/projection/read-model';
 import { at, orderRecord, record } from './helpers';
 
 const orderId = 'order-1';
@@ -133,6 +132,23 @@ describe('projecting an order', () => {
   });
 });
 
+describe("an order's trace", () => {
+  const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const OTHER = 'a'.repeat(32);
+
+  it('is none until a record with a traceparent is read', () => {
+    expect(given(placed(), reserved())?.traceId).toBeNull();
+  });
+
+  it("keeps the first record's trace id, whichever record that is and whatever comes after", () => {
+    const untraced = given(reserved());
+    const traced = applyOrderRecord(untraced, placed(), at('order.events'), TRACE);
+    const later = applyOrderRecord(traced, confirmed(), at('order.events'), OTHER);
+    const withoutHeader = applyOrderRecord(later, cancelled(), at('order.events'));
+    expect([traced.traceId, later.traceId, withoutHeader.traceId]).toEqual([TRACE, TRACE, TRACE]);
+  });
+});
+
 describe("the gateway's own accepted order", () => {
   const command = record('PlaceOrder', {
     orderId,
@@ -152,26 +168,19 @@ describe("the gateway's own accepted order", () => {
     expect(readBack.createdAt).toBe(T0);
   });
 
+  it('gets its trace id when its PlaceOrder is read back with a traceparent', () => {
+    const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const readBack = applyOrderRecord(
+      acceptOrder(undefined, command),
+      orderRecord('PlaceOrder', command),
+      at('order.commands'),
+      trace,
+    );
+    expect(readBack.traceId).toBe(trace);
+  });
+
   it('does not reset an order the projection already saw confirmed', () => {
     const order = acceptOrder(given(placed(), confirmed()), command);
     expect(order.status).toBe('CONFIRMED');
-  });
-});
-
-describe('projecting stock levels', () => {
-  const level = (available: number, occurredAt: number) =>
-    record(
-      'StockLevelChanged',
-      { sku: 'SKU-002', name: 'Mug', unitPriceCents: 850, currency: 'EUR', available, reserved: 1, sold: 0 },
-      { occurredAt },
-    );
-
-  it('keeps the latest level per sku and lists products by sku', () => {
-    const model = new ReadModel();
-    model.applyStockLevel(level(10, T0));
-    model.applyStockLevel(level(7, T0 + 1));
-    model.applyStockLevel({ ...level(3, T0), sku: 'SKU-001', name: 'Pen' });
-    expect(model.product('SKU-002')).toMatchObject({ available: 7, reserved: 1, unitPriceCents: 850 });
-    expect(model.allProducts().map((product) => product.sku)).toEqual(['SKU-001', 'SKU-002']);
   });
 });

@@ -69,7 +69,10 @@ export async function seedCatalog(
   const decisions = await Promise.all(
     entries.map((entry) =>
       messaging.act({ correlationId: entry.sku, causationId: 'catalog-seed' }, (context) =>
-        decideAndApply(store, context, async () => addToCatalog(await store.product(entry.sku), entry)),
+        decideAndApply(store, context, async () => {
+          await store.lockCatalog();
+          return addToCatalog(await store.product(entry.sku), entry);
+        }),
       ),
     ),
   );

@@ -1,4 +1,8 @@
 // Composition root of the inventory service: config, catalog seed, store, handlers. No business logic.
+// Tracing first: OpenTelemetry patches http and express only for the modules loaded after it.
+import { startTracing } from '@saga/shared/tracing';
+startTracing('inventory');
+
 import path from 'node:path';
 import { Applications, ServiceRuntime, formats, loadConfig, runProcess, serviceSettings, setting } from '@saga/shared';
 import { readCatalog, seedCatalog } from './catalog';
@@ -6,7 +10,7 @@ import { onOrderCancelled } from './handlers/OrderCancelled';
 import { onOrderConfirmed } from './handlers/OrderConfirmed';
 import { onOrderPlaced } from './handlers/OrderPlaced';
 import { onRestockProduct } from './handlers/RestockProduct';
-import { INVENTORY_MIGRATIONS, SqliteInventoryStore } from './store';
+import { INVENTORY_MIGRATIONS, SqlInventoryStore } from './store';
 
 const config = loadConfig({
   ...serviceSettings,
@@ -27,7 +31,7 @@ const runtime = new ServiceRuntime({
 
 runProcess(runtime.logger, async () => {
   const catalog = readCatalog(config.catalogFile); // before connecting: a bad seed fails fast
-  const store = new SqliteInventoryStore(runtime.db);
+  const store = new SqlInventoryStore(runtime.db);
   runtime
     .on('OrderPlaced', onOrderPlaced(store))
     .on('OrderCancelled', onOrderCancelled(store))

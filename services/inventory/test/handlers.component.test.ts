@@ -11,17 +11,17 @@ import {
   type EventType,
   type OrderLine,
 } from '@saga/shared';
-import { MESSAGING_MIGRATION } from '../../../test/support/handler-context';
+import { sqliteSteps } from '../../../test/support/handler-context';
 import { onOrderCancelled } from '../src/handlers/OrderCancelled';
 import { onOrderConfirmed } from '../src/handlers/OrderConfirmed';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onRestockProduct } from '../src/handlers/RestockProduct';
 import { addToCatalog } from '../src/domain/stock';
 import { decideAndApply } from '../src/handlers/decide-and-apply';
-import { INVENTORY_MIGRATIONS, SqliteInventoryStore } from '../src/store';
+import { INVENTORY_MIGRATIONS, SqlInventoryStore } from '../src/store';
 
 let db: SqliteDatabase;
-let store: SqliteInventoryStore;
+let store: SqlInventoryStore;
 let runtime: TestRuntime;
 /** Outbox rows written by the catalog seed, which the tests do not look at. */
 let seeded: number;
@@ -67,8 +67,8 @@ const typesFor = async (orderId: string) =>
   (await emitted()).filter((e) => (e.body as { orderId?: string }).orderId === orderId).map((e) => e.type);
 
 beforeEach(async () => {
-  db = new SqliteDatabase(':memory:', [MESSAGING_MIGRATION, ...INVENTORY_MIGRATIONS]);
-  store = new SqliteInventoryStore(db);
+  db = new SqliteDatabase(':memory:', sqliteSteps(INVENTORY_MIGRATIONS));
+  store = new SqlInventoryStore(db);
   runtime = new TestRuntime(db);
   for (const [sku, stock] of [
     ['SKU-001', 10],

@@ -4,45 +4,48 @@
 import {
   InvariantError,
   pendingRecordOf,
-  type Db,
   type Outbox,
   type OutboxRecord,
   type PendingRecord,
   type PendingRow,
+  type SqlDatabase,
 } from '@saga/shared';
 
-export class EventStoreOutbox implements Outbox {
-  private readonly statements;
+const UNPUBLISHED = 'FROM order_events WHERE topic IS NOT NULL AND published_at IS NULL';
 
-  constructor(db: Db) {
-    const unpublished = 'FROM order_events WHERE topic IS NOT NULL AND published_at IS NULL';
-    this.statements = {
-      pending: db.prepare(
-        `SELECT position AS id, event_id, event_type, topic, key, value, headers ${unpublished} ORDER BY position LIMIT ?`,
-      ),
-      published: db.prepare('UPDATE order_events SET published_at = ? WHERE position = ?'),
-      unpublished: db.prepare(`SELECT COUNT(*) AS count ${unpublished}`),
-    };
-  }
+export class EventStoreOutbox implements Outbox {
+  constructor(private readonly db: SqlDatabase) {}
 
   /** The order service appends its events to their stream (OrderStore.append), never through emit(). */
-  enqueue(records: readonly OutboxRecord[]): void {
+  enqueue(records: readonly OutboxRecord[]): Promise<void> {
     if (records.length > 0) {
-      throw new InvariantError(
-        `${records[0]!.eventType} emitted: the order service appends its events to the order's stream`,
+      return Promise.reject(
+        new InvariantError(
+          `${records[0]!.eventType} emitted: the order service appends its events to the order's stream`,
+        ),
       );
     }
+    return Promise.resolve();
   }
 
-  pending(limit: number): PendingRecord[] {
-    return (this.statements.pending.all(limit) as PendingRow[]).map(pendingRecordOf);
+  async pending(limit: number): Promise<PendingRecord[]> {
+    const rows = await this.db.all<PendingRow>(
+      `SELECT position AS id, event_id, event_type, topic, key, value, headers ${UNPUBLISHED} ORDER BY position LIMIT ?`,
+      [limit],
+    );
+    return rows.map(pendingRecordOf);
   }
 
-  published(ids: readonly number[], now: number = Date.now()): void {
-    for (const id of ids) this.statements.published.run(now, id);
+  async published(ids: readonly number[], now: number = Date.now()): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.run(`UPDATE order_events SET published_at = ? WHERE position IN ${this.db.dialect.jsonIntegers}`, [
+      now,
+      JSON.stringify(ids),
+    ]);
   }
 
-  unpublished(): number {
-    return (this.statements.unpublished.get() as { count: number }).count;
+  async unpublished(): Promise<number> {
+    const row = await this.db.get<{ count: number }>(`SELECT COUNT(*) AS count ${UNPUBLISHED}`);
+    return row?.count ?? 0;
   }
 }

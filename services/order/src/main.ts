@@ -1,5 +1,9 @@
 // Composition root of the order service: config, event store, handlers, deadline watcher, history
 // query. No business logic.
+// Tracing first: OpenTelemetry patches http and express only for the modules loaded after it.
+import { startTracing } from '@saga/shared/tracing';
+startTracing('order');
+
 import { Applications, ServiceRuntime, formats, loadConfig, runProcess, serviceSettings, setting } from '@saga/shared';
 import { DeadlineWatcher } from './deadline';
 import { EventStoreOutbox } from './event-store-outbox';
@@ -11,7 +15,7 @@ import { onShipmentScheduled } from './handlers/ShipmentScheduled';
 import { onStockReservationFailed } from './handlers/StockReservationFailed';
 import { onStockReserved } from './handlers/StockReserved';
 import { historyRoutes } from './http';
-import { ORDER_MIGRATIONS, SqliteOrderStore } from './store';
+import { ORDER_MIGRATIONS, SqlOrderStore } from './store';
 
 const config = loadConfig({
   ...serviceSettings,
@@ -29,11 +33,11 @@ const runtime = new ServiceRuntime({
   migrations: ORDER_MIGRATIONS,
   config,
   // The event store is the outbox: the relay publishes the order's own events from their streams.
-  outbox: (db) => new EventStoreOutbox(db.db),
+  outbox: (db) => new EventStoreOutbox(db),
 });
 
 runProcess(runtime.logger, async () => {
-  const store = new SqliteOrderStore(runtime.db, config.orderTimeoutMs);
+  const store = new SqlOrderStore(runtime.db, config.orderTimeoutMs);
   runtime
     .on('PlaceOrder', onPlaceOrder(store))
     .on('CancelOrder', onCancelOrder(store))

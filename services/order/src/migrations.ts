@@ -1,6 +1,8 @@
-// The order service's tables, in order; each step runs once (SqliteDatabase tracks user_version).
-// Steps 1-2 are the state-based version's `orders` table (one row per order, overwritten); step 3
-// replaces it with the event store and carries every existing order over, losing nothing.
+// The order service's tables, in order; each step runs once. On SQLite, steps 1-2 are the state-based
+// version's `orders` table (one row per order, overwritten); step 3 replaces it with the event store and
+// carries every existing order over, losing nothing. PostgreSQL came after the event store: its one
+// step is the event store as step 3 leaves it.
+import type { Migrations } from '@saga/shared';
 
 const STATE_BASED = [
   `CREATE TABLE orders (
@@ -75,4 +77,40 @@ const EVENT_STORE = `
   DROP TABLE orders;
 `;
 
-export const ORDER_MIGRATIONS: readonly string[] = [...STATE_BASED, EVENT_STORE];
+/** The event store as EVENT_STORE leaves it, in PostgreSQL's types; the stream's unique key is named. */
+const EVENT_STORE_POSTGRES = `
+  CREATE TABLE order_events (
+    position     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    order_id     TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    event_id     TEXT NOT NULL UNIQUE,
+    event_type   TEXT NOT NULL,
+    payload      TEXT NOT NULL,
+    recorded_at  BIGINT NOT NULL,
+    topic        TEXT,
+    key          TEXT,
+    value        BYTEA,
+    headers      TEXT,
+    published_at BIGINT,
+    CONSTRAINT order_events_stream_version UNIQUE (order_id, version)
+  );
+  CREATE INDEX order_events_unpublished ON order_events (position) WHERE topic IS NOT NULL AND published_at IS NULL;
+  CREATE FUNCTION order_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'order_events is append-only'; END IF;
+      RAISE EXCEPTION 'order_events is append-only: only published_at may be set';
+    END $$;
+  CREATE TRIGGER order_events_no_delete BEFORE DELETE ON order_events
+    FOR EACH ROW EXECUTE FUNCTION order_events_append_only();
+  CREATE TRIGGER order_events_no_rewrite
+    BEFORE UPDATE OF position, order_id, version, event_id, event_type, payload, recorded_at, topic, key, value, headers
+    ON order_events FOR EACH ROW EXECUTE FUNCTION order_events_append_only();
+
+  CREATE TABLE order_deadlines (order_id TEXT PRIMARY KEY, deadline_at BIGINT NOT NULL);
+  CREATE INDEX order_deadlines_due ON order_deadlines (deadline_at);
+`;
+
+export const ORDER_MIGRATIONS: Migrations = {
+  sqlite: [...STATE_BASED, EVENT_STORE],
+  postgres: [EVENT_STORE_POSTGRES],
+};

@@ -1,9 +1,14 @@
 // The order service's event store: every order is its stream of facts (domain/order-events.ts), and
 // its state is folded from that stream on every read (domain/fold.ts); no table holds a state that
-// could disagree with the events. Behind a small async interface so a PostgreSQL store can replace
-// SQLite for scale-out; the inbox comes from the shared runtime, and the outbox is this same table
-// (event-store-outbox.ts).
-import { ConcurrentAppendError, InvariantError, type OutboxRecord, type SqliteDatabase } from '@saga/shared';
+// could disagree with the events. On either engine (SqlDatabase); the inbox comes from the shared
+// runtime, and the outbox is this same table (event-store-outbox.ts).
+import {
+  ConcurrentAppendError,
+  InvariantError,
+  isUniqueViolation,
+  type OutboxRecord,
+  type SqlDatabase,
+} from '@saga/shared';
 import { fold } from './domain/fold';
 import type { Order, OrderEvent, RecordedEvent } from './domain/order-events';
 
@@ -27,12 +32,14 @@ export interface NewEvent {
 export interface OrderStore {
   load(orderId: string): Promise<OrderStream>;
   /**
-   * Inside a commit: appends after `expectedVersion`, or throws ConcurrentAppendError (retriable) if the
-   * stream has grown since it was read. Returns the state after the new events.
+   * Inside a commit: appends to `stream` as it was loaded, or throws ConcurrentAppendError (retriable) if
+   * the stream has grown since. Returns the state after the new events.
    */
-  append(orderId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<Order>;
+  append(stream: OrderStream, events: readonly NewEvent[]): Promise<Order>;
   /** PENDING orders whose deadline has passed, oldest deadline first. */
   overdue(now: number, limit: number): Promise<string[]>;
+  /** The headers the order's first published event was stored with: its trace context among them. */
+  firstHeaders(orderId: string): Promise<Record<string, string> | undefined>;
 }
 
 interface EventRow {
@@ -52,73 +59,94 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   event: { type: row.event_type, body: JSON.parse(row.payload) } as OrderEvent,
 });
 
-export class SqliteOrderStore implements OrderStore {
-  private readonly statements;
+/** The constraint two instances appending at one version meet (migrations.ts). */
+const STREAM_VERSION = 'order_events_stream_version';
 
+export class SqlOrderStore implements OrderStore {
   /** `orderTimeoutMs`: a placed order's deadline is its placement time plus this. */
   constructor(
-    private readonly database: SqliteDatabase,
+    private readonly database: SqlDatabase,
     private readonly orderTimeoutMs: number,
-  ) {
-    const { db } = database;
-    this.statements = {
-      // Versions below 1 are rows carried over unpublished by migration 3: relayed, never folded.
-      stream: db.prepare(
-        'SELECT version, event_id, event_type, payload, recorded_at, topic FROM order_events WHERE order_id = ? AND version > 0 ORDER BY version',
-      ),
-      append: db.prepare(
-        `INSERT INTO order_events (order_id, version, event_id, event_type, payload, recorded_at, topic, key, value, headers)
-         VALUES (@orderId, @version, @eventId, @type, @payload, @recordedAt, @topic, @key, @value, @headers)`,
-      ),
-      addDeadline: db.prepare('INSERT OR IGNORE INTO order_deadlines (order_id, deadline_at) VALUES (?, ?)'),
-      dropDeadline: db.prepare('DELETE FROM order_deadlines WHERE order_id = ?'),
-      overdue: db.prepare('SELECT order_id FROM order_deadlines WHERE deadline_at <= ? ORDER BY deadline_at LIMIT ?'),
-    };
-  }
+  ) {}
 
   async load(orderId: string): Promise<OrderStream> {
-    // Through the database's queue: never in the middle of another handler's open transaction.
-    return this.database.read(() => this.read(orderId));
+    // Versions below 1 are rows carried over unpublished by migration 3: relayed, never folded.
+    const rows = await this.database.all<EventRow>(
+      'SELECT version, event_id, event_type, payload, recorded_at, topic FROM order_events WHERE order_id = ? AND version > 0 ORDER BY version',
+      [orderId],
+    );
+    const events = rows.map(toRecorded);
+    return { orderId, version: events.at(-1)?.version ?? 0, events, state: fold(events) };
   }
 
-  async append(orderId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<Order> {
-    const before = this.read(orderId);
-    if (before.version !== expectedVersion) {
-      throw new ConcurrentAppendError(`order ${orderId} is at version ${before.version}, not ${expectedVersion}`);
-    }
+  async append(stream: OrderStream, events: readonly NewEvent[]): Promise<Order> {
+    const { orderId, version: expectedVersion } = stream;
+    // The check reads one index entry, not the stream: the caller folded it already. Two instances
+    // passing it at once both insert the same next version, and the unique key turns the second away.
+    const row = await this.database.get<{ stored: number | null }>(
+      'SELECT MAX(version) AS stored FROM order_events WHERE order_id = ?',
+      [orderId],
+    );
+    const stored = Math.max(0, row?.stored ?? 0);
+    const stale = () => new ConcurrentAppendError(`order ${orderId} is at version ${stored}, not ${expectedVersion}`);
+    if (stored !== expectedVersion) throw stale();
     const recordedAt = Date.now();
-    const appended = events.map(({ event, eventId, record }, index): RecordedEvent => {
+    const appended: RecordedEvent[] = [];
+    for (const [index, { event, eventId, record }] of events.entries()) {
       const version = expectedVersion + index + 1;
-      this.statements.append.run({
-        orderId,
-        version,
-        eventId,
-        type: event.type,
-        payload: JSON.stringify(event.body),
-        recordedAt,
-        topic: record?.topic ?? null,
-        key: record?.key ?? null,
-        value: record?.value ?? null,
-        headers: record ? JSON.stringify(record.headers) : null,
-      });
-      return { version, eventId, recordedAt, topic: record?.topic ?? null, event };
-    });
-    // The stream as read at the version check plus what was just written: no second read of the table.
-    const after = fold([...before.events, ...appended]);
+      try {
+        await this.database.run(
+          `INSERT INTO order_events (order_id, version, event_id, event_type, payload, recorded_at, topic, key, value, headers)
+           VALUES (@orderId, @version, @eventId, @type, @payload, @recordedAt, @topic, @key, @value, @headers)`,
+          {
+            orderId,
+            version,
+            eventId,
+            type: event.type,
+            payload: JSON.stringify(event.body),
+            recordedAt,
+            topic: record?.topic ?? null,
+            key: record?.key ?? null,
+            value: record?.value ?? null,
+            headers: record ? JSON.stringify(record.headers) : null,
+          },
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, STREAM_VERSION)) throw stale();
+        throw error;
+      }
+      appended.push({ version, eventId, recordedAt, topic: record?.topic ?? null, event });
+    }
+    const { notifyOutbox } = this.database.dialect;
+    if (notifyOutbox && appended.some((event) => event.topic !== null)) await this.database.run(notifyOutbox);
+    // The stream as loaded (the version check proved it current) plus what was just written.
+    const after = fold([...stream.events, ...appended]);
     if (!after) throw new InvariantError(`order ${orderId}: nothing to fold after an append`);
     // The deadline projection, in the same transaction: rebuildable from the streams at any time.
-    if (after.status === 'PENDING') this.statements.addDeadline.run(orderId, after.createdAt + this.orderTimeoutMs);
-    else this.statements.dropDeadline.run(orderId);
+    if (after.status === 'PENDING') {
+      await this.database.run(
+        'INSERT INTO order_deadlines (order_id, deadline_at) VALUES (?, ?) ON CONFLICT (order_id) DO NOTHING',
+        [orderId, after.createdAt + this.orderTimeoutMs],
+      );
+    } else {
+      await this.database.run('DELETE FROM order_deadlines WHERE order_id = ?', [orderId]);
+    }
     return after;
   }
 
   async overdue(now: number, limit: number): Promise<string[]> {
-    const rows = await this.database.read(() => this.statements.overdue.all(now, limit) as { order_id: string }[]);
+    const rows = await this.database.all<{ order_id: string }>(
+      'SELECT order_id FROM order_deadlines WHERE deadline_at <= ? ORDER BY deadline_at LIMIT ?',
+      [now, limit],
+    );
     return rows.map((row) => row.order_id);
   }
 
-  private read(orderId: string): OrderStream {
-    const events = (this.statements.stream.all(orderId) as EventRow[]).map(toRecorded);
-    return { orderId, version: events.at(-1)?.version ?? 0, events, state: fold(events) };
+  async firstHeaders(orderId: string): Promise<Record<string, string> | undefined> {
+    const row = await this.database.get<{ headers: string }>(
+      'SELECT headers FROM order_events WHERE order_id = ? AND headers IS NOT NULL ORDER BY version LIMIT 1',
+      [orderId],
+    );
+    return row ? (JSON.parse(row.headers) as Record<string, string>) : undefined;
   }
 }

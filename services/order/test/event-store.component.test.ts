@@ -5,54 +5,31 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TestRuntime } from '../../../test/support/handler-context';
-import { ConcurrentAppendError, newEnvelope, SqliteDatabase, type EventMap, type EventType } from '@saga/shared';
-import { MESSAGING_MIGRATION } from '../../../test/support/handler-context';
+import { ConcurrentAppendError, SqliteDatabase } from '@saga/shared';
+import { MESSAGING_MIGRATIONS, sqliteSteps } from '../../../test/support/handler-context';
 import { DeadlineWatcher } from '../src/deadline';
 import { EventStoreOutbox } from '../src/event-store-outbox';
 import { onPlaceOrder } from '../src/handlers/PlaceOrder';
 import { onShipmentScheduled } from '../src/handlers/ShipmentScheduled';
 import { onStockReserved } from '../src/handlers/StockReserved';
 import { historyOf } from '../src/history';
-import { ORDER_MIGRATIONS, SqliteOrderStore } from '../src/store';
+import { ORDER_MIGRATIONS, SqlOrderStore } from '../src/store';
+import { placeOrder, shipmentScheduled, stockReserved } from './support/order-records';
 
 const TIMEOUT_MS = 30_000;
 let db: SqliteDatabase;
-let store: SqliteOrderStore;
+let store: SqlOrderStore;
 let outbox: EventStoreOutbox;
 let runtime: TestRuntime;
 
-function event<T extends EventType>(type: T, body: Omit<EventMap[T], 'envelope'>): EventMap[T] {
-  const { orderId } = body as unknown as { orderId: string };
-  return { envelope: newEnvelope('test', { correlationId: orderId, causationId: type }), ...body } as EventMap[T];
-}
-
-const placeOrder = (orderId: string) =>
-  event('PlaceOrder', {
-    orderId,
-    customerId: 'c-1',
-    items: [{ sku: 'SKU-001', quantity: 1 }],
-    paymentToken: 'tok_visa',
-    giftMessage: null,
-    shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' },
-  });
-const stockReserved = (orderId: string) =>
-  event('StockReserved', {
-    orderId,
-    lines: [{ sku: 'SKU-001', quantity: 1, unitPriceCents: 1_999 }],
-    totalCents: 1_999,
-    currency: 'EUR',
-  });
-const shipmentScheduled = (orderId: string) =>
-  event('ShipmentScheduled', { orderId, shipmentId: 's-1', carrier: 'fake', trackingNumber: 't-1' });
-
 function open(database: SqliteDatabase): void {
   db = database;
-  store = new SqliteOrderStore(db, TIMEOUT_MS);
-  outbox = new EventStoreOutbox(db.db);
+  store = new SqlOrderStore(db, TIMEOUT_MS);
+  outbox = new EventStoreOutbox(db);
   runtime = new TestRuntime(db, outbox);
 }
 
-beforeEach(() => open(new SqliteDatabase(':memory:', [MESSAGING_MIGRATION, ...ORDER_MIGRATIONS])));
+beforeEach(() => open(new SqliteDatabase(':memory:', sqliteSteps(ORDER_MIGRATIONS))));
 afterEach(() => db.close());
 
 async function confirmedOrder(orderId: string) {
@@ -80,7 +57,7 @@ describe('the order event store', () => {
     expect(stream.events[1]!.eventId).toBe(reserved.envelope.eventId);
     expect(stream.events[2]!.eventId).toBe(scheduled.envelope.eventId);
     // What the relay sends is those rows: same ids, same order.
-    const pending = outbox.pending(100);
+    const pending = await outbox.pending(100);
     expect(pending.map((r) => [r.eventId, r.eventType])).toEqual([
       [stream.events[0]!.eventId, 'OrderPlaced'],
       [stream.events[3]!.eventId, 'OrderConfirmed'],
@@ -90,10 +67,11 @@ describe('the order event store', () => {
   it('keeps published events in the stream: publishing marks them, never deletes them', async () => {
     await confirmedOrder('o-1');
 
-    await db.transaction(() => outbox.published(outbox.pending(100).map((r) => r.id)));
+    const ids = (await outbox.pending(100)).map((r) => r.id);
+    await db.transaction(() => outbox.published(ids));
 
-    expect(outbox.unpublished()).toBe(0);
-    expect(outbox.pending(100)).toEqual([]);
+    expect(await outbox.unpublished()).toBe(0);
+    expect(await outbox.pending(100)).toEqual([]);
     expect((await store.load('o-1')).events).toHaveLength(4);
     expect(() => db.db.prepare('DELETE FROM order_events').run()).toThrow('append-only');
     expect(() => db.db.prepare(`UPDATE order_events SET payload = '{}'`).run()).toThrow('append-only');
@@ -113,7 +91,7 @@ describe('the order event store', () => {
     await runtime.deliver('StockReserved', onStockReserved(store), stockReserved('o-1'));
 
     const append = db.transaction(() =>
-      store.append('o-1', stale.version, [
+      store.append(stale, [
         { event: { type: 'OrderCancelled', body: { orderId: 'o-1', reason: 'TIMED_OUT' } }, eventId: 'e-stale' },
       ]),
     );
@@ -155,7 +133,7 @@ describe('upgrading from the state-based order store', () => {
   it('carries every stored order over as its stream, with its deadline and its unpublished events', async () => {
     db.close();
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'order-upgrade-')), 'order.sqlite');
-    const legacy = new SqliteDatabase(file, [MESSAGING_MIGRATION, ...ORDER_MIGRATIONS.slice(0, 2)]);
+    const legacy = new SqliteDatabase(file, [...MESSAGING_MIGRATIONS.sqlite, ...ORDER_MIGRATIONS.sqlite.slice(0, 2)]);
     legacy.db.exec(`
       INSERT INTO orders (order_id, customer_id, items, status, cancellation_reason, total_cents, currency,
                           created_at, updated_at, deadline_at, shipped)
@@ -166,7 +144,7 @@ describe('upgrading from the state-based order store', () => {
     `);
     legacy.close();
     // Reopening the file applies migration 3, as the new version of the service does at start.
-    open(new SqliteDatabase(file, [MESSAGING_MIGRATION, ...ORDER_MIGRATIONS]));
+    open(new SqliteDatabase(file, sqliteSteps(ORDER_MIGRATIONS)));
 
     expect((await store.load('old-pending')).state).toEqual({
       orderId: 'old-pending',
@@ -187,7 +165,7 @@ describe('upgrading from the state-based order store', () => {
     });
     expect((await store.load('old-cancelled')).version).toBe(1);
     expect(await store.overdue(31_000, 10)).toEqual(['old-pending']);
-    expect(outbox.pending(10).map((r) => r.eventId)).toEqual(['e-unsent']);
+    expect((await outbox.pending(10)).map((r) => r.eventId)).toEqual(['e-unsent']);
     // The imported order goes on as any other: the next event is version 2.
     await runtime.deliver('StockReserved', onStockReserved(store), stockReserved('old-pending'));
     expect((await store.load('old-pending')).state?.status).toBe('CONFIRMED');

@@ -1,4 +1,8 @@
 // Composition root of the payment service: config, store, provider client, handlers. No business logic.
+// Tracing first: OpenTelemetry patches http and express only for the modules loaded after it.
+import { startTracing } from '@saga/shared/tracing';
+startTracing('payment');
+
 import {
   Applications,
   ServiceRuntime,
@@ -14,7 +18,7 @@ import { onOrderCancelled } from './handlers/OrderCancelled';
 import { onOrderPlaced } from './handlers/OrderPlaced';
 import { onStockReserved } from './handlers/StockReserved';
 import { PaymentProviderClient } from './provider-client';
-import { PAYMENT_MIGRATIONS, SqlitePaymentStore } from './store';
+import { PAYMENT_MIGRATIONS, SqlPaymentStore } from './store';
 
 const config = loadConfig({
   ...serviceSettings,
@@ -36,7 +40,7 @@ const runtime = new ServiceRuntime({
 
 runProcess(runtime.logger, async () => {
   const deps = {
-    store: new SqlitePaymentStore(runtime.db),
+    store: new SqlPaymentStore(runtime.db),
     provider: new PaymentProviderClient(providerEndpoint(runtime, config, 'payment-provider', config.providerUrl)),
   };
   runtime

@@ -1,10 +1,10 @@
 // The payment service's state: one row per order in its payments table; reading it and committing a
-// charge's intent on its own are the shared SqliteProviderCallStore's.
-import { SqliteProviderCallStore, type ProviderCallStore } from '@saga/shared';
+// charge's intent on its own are the shared SqlProviderCallStore's, on either engine.
+import { SqlProviderCallStore, type Migrations, type ProviderCallStore } from '@saga/shared';
 import type { Payment } from './domain/payment';
 
-export const PAYMENT_MIGRATIONS = [
-  `CREATE TABLE payments (
+const PAYMENTS = (timestamp: string) => `
+   CREATE TABLE payments (
      order_id        TEXT PRIMARY KEY,
      customer_id     TEXT,
      token           TEXT,
@@ -13,9 +13,13 @@ export const PAYMENT_MIGRATIONS = [
      status          TEXT NOT NULL,
      order_cancelled INTEGER NOT NULL,
      charge_id       TEXT,
-     updated_at      INTEGER NOT NULL
-   );`,
-];
+     updated_at      ${timestamp} NOT NULL
+   );`;
+
+export const PAYMENT_MIGRATIONS: Migrations = {
+  sqlite: [PAYMENTS('INTEGER')],
+  postgres: [PAYMENTS('BIGINT')],
+};
 
 export type PaymentStore = ProviderCallStore<Payment>;
 
@@ -31,7 +35,7 @@ interface PaymentRow {
   updated_at: number;
 }
 
-export class SqlitePaymentStore extends SqliteProviderCallStore<Payment, PaymentRow> {
+export class SqlPaymentStore extends SqlProviderCallStore<Payment, PaymentRow> {
   protected readonly table = 'payments';
   protected readonly upsert = `
     INSERT INTO payments (order_id, customer_id, token, amount_cents, currency, status, order_cancelled, charge_id, updated_at)

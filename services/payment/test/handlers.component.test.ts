@@ -10,7 +10,7 @@ import { onOrderCancelled } from '../src/handlers/OrderCancelled';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onStockReserved } from '../src/handlers/StockReserved';
 import type { PaymentProvider } from '../src/provider-client';
-import { PAYMENT_MIGRATIONS, SqlitePaymentStore } from '../src/store';
+import { PAYMENT_MIGRATIONS, SqlPaymentStore } from '../src/store';
 import { DECLINED_TOKEN } from '@saga/providers';
 
 interface Charge {
@@ -54,7 +54,7 @@ const cancelled = orderCancelled('o-1');
 function setup() {
   const provider = new FakePaymentProvider();
   const service = handlerHarness(PAYMENT_MIGRATIONS, (database) => ({
-    store: new SqlitePaymentStore(database),
+    store: new SqlPaymentStore(database),
     provider,
   }));
   return { ...service, provider, payment: () => service.deps.store.get('o-1') };

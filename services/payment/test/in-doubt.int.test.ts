@@ -1,11 +1,14 @@
 // A payment process dies between recording its intent (CHARGING) and recording the provider's answer;
 // its successor settles the charge by looking it up under its idempotency key at the real fake
 // provider (over HTTP), never by charging again: exactly one charge, and none for a cancelled order.
+// On SQLite the successor is the restarted process on the same file; on PostgreSQL it is another
+// instance of the service on the same schema, as after a rebalance.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, ProviderUnavailableError } from '@saga/shared';
+import { createLogger, ProviderUnavailableError, type SqlDatabase } from '@saga/shared';
 import { handlerHarness } from '../../../test/support/handler-context';
+import { testPostgres } from '../../../test/support/postgres';
 import { orderCancelled, orderPlaced, received } from '../../../test/support/order-events';
 import { createPaymentProviderApp, listen, type RunningProvider } from '@saga/providers';
 import type { ChargeRequest } from '../src/domain/payment';
@@ -13,7 +16,7 @@ import { onOrderCancelled } from '../src/handlers/OrderCancelled';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onStockReserved } from '../src/handlers/StockReserved';
 import { PaymentProviderClient } from '../src/provider-client';
-import { PAYMENT_MIGRATIONS, SqlitePaymentStore } from '../src/store';
+import { PAYMENT_MIGRATIONS, SqlPaymentStore } from '../src/store';
 
 let provider: RunningProvider;
 beforeEach(async () => {
@@ -46,11 +49,11 @@ const reserved = received<'StockReserved'>('inventory-service', {
 });
 const cancelled = orderCancelled(orderId);
 
-/** One payment process on the database file: it handles events until its client dies. */
-function paymentProcess(file: string, client: PaymentProviderClient) {
+/** One payment process on the database: it handles events until its client dies. */
+function paymentProcess(file: string | SqlDatabase, client: PaymentProviderClient) {
   return handlerHarness(
     PAYMENT_MIGRATIONS,
-    (database) => ({ store: new SqlitePaymentStore(database), provider: client }),
+    (database) => ({ store: new SqlPaymentStore(database), provider: client }),
     file,
   );
 }
@@ -60,18 +63,34 @@ async function chargesAtProvider(): Promise<{ status: string; refunded: boolean 
   return (await response.json()) as { status: string; refunded: boolean }[];
 }
 
-describe('payment in doubt after a crash', () => {
-  const file = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saga-payment-')), 'payment.sqlite');
+/** Each call gives the next process (or instance) its database: all of them share one payment state. */
+const engines: [string, () => Promise<() => Promise<string | SqlDatabase>>][] = [
+  [
+    'a SQLite file reopened by the restarted process',
+    async () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saga-payment-')), 'payment.sqlite');
+      return () => Promise.resolve(file);
+    },
+  ],
+  [
+    'PostgreSQL, settled by another instance',
+    async () => {
+      const postgres = await testPostgres();
+      return () => postgres.open('payment', PAYMENT_MIGRATIONS);
+    },
+  ],
+];
 
+describe.each(engines)('payment in doubt after a crash, on %s', (_engine, database) => {
   it('settles a charge made before the crash by lookup: one charge, no second call', async () => {
-    const db = file();
-    const dying = paymentProcess(db, new DyingClient('after'));
+    const next = await database();
+    const dying = paymentProcess(await next(), new DyingClient('after'));
     await dying.deliver('OrderPlaced', onOrderPlaced, placed);
     await expect(dying.deliver('StockReserved', onStockReserved, reserved)).rejects.toThrow('process died');
-    dying.database.close();
+    await dying.database.close();
 
     const successorClient = new DyingClient('never');
-    const successor = paymentProcess(db, successorClient);
+    const successor = paymentProcess(await next(), successorClient);
     await successor.deliver('StockReserved', onStockReserved, reserved);
 
     expect(successorClient.charges).toBe(0);
@@ -81,13 +100,13 @@ describe('payment in doubt after a crash', () => {
   });
 
   it('charges nothing for an order cancelled after an intent whose charge never left', async () => {
-    const db = file();
-    const dying = paymentProcess(db, new DyingClient('before'));
+    const next = await database();
+    const dying = paymentProcess(await next(), new DyingClient('before'));
     await dying.deliver('OrderPlaced', onOrderPlaced, placed);
     await expect(dying.deliver('StockReserved', onStockReserved, reserved)).rejects.toThrow('process died');
-    dying.database.close();
+    await dying.database.close();
 
-    const successor = paymentProcess(db, new DyingClient('never'));
+    const successor = paymentProcess(await next(), new DyingClient('never'));
     await successor.deliver('OrderCancelled', onOrderCancelled, cancelled);
     await successor.deliver('StockReserved', onStockReserved, reserved);
 

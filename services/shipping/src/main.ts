@@ -1,4 +1,8 @@
 // Composition root of the shipping service: config, store, carrier client, handlers. No business logic.
+// Tracing first: OpenTelemetry patches http and express only for the modules loaded after it.
+import { startTracing } from '@saga/shared/tracing';
+startTracing('shipping');
+
 import {
   Applications,
   ServiceRuntime,
@@ -14,7 +18,7 @@ import { CarrierClient } from './carrier-client';
 import { onOrderCancelled } from './handlers/OrderCancelled';
 import { onOrderPlaced } from './handlers/OrderPlaced';
 import { onPaymentCompleted } from './handlers/PaymentCompleted';
-import { SHIPPING_MIGRATIONS, SqliteShipmentStore } from './store';
+import { SHIPPING_MIGRATIONS, SqlShipmentStore } from './store';
 
 const config = loadConfig({
   ...serviceSettings,
@@ -31,7 +35,7 @@ const runtime = new ServiceRuntime({
 
 runProcess(runtime.logger, async () => {
   const deps = {
-    store: new SqliteShipmentStore(runtime.db),
+    store: new SqlShipmentStore(runtime.db),
     carrier: new CarrierClient(providerEndpoint(runtime, config, 'carrier', config.carrierUrl)),
   };
   runtime

@@ -1,10 +1,10 @@
 // The shipping service's state: one row per order in its shipments table; reading it and committing a
-// booking's intent on its own are the shared SqliteProviderCallStore's.
-import { SqliteProviderCallStore, type ProviderCallStore } from '@saga/shared';
+// booking's intent on its own are the shared SqlProviderCallStore's, on either engine.
+import { SqlProviderCallStore, type Migrations, type ProviderCallStore } from '@saga/shared';
 import type { Shipment } from './domain/shipment';
 
-export const SHIPPING_MIGRATIONS = [
-  `CREATE TABLE shipments (
+const SHIPMENTS = (timestamp: string) => `
+   CREATE TABLE shipments (
      order_id        TEXT PRIMARY KEY,
      address         TEXT,
      items           TEXT,
@@ -12,11 +12,15 @@ export const SHIPPING_MIGRATIONS = [
      status          TEXT NOT NULL,
      order_cancelled INTEGER NOT NULL,
      shipment_id     TEXT,
-     updated_at      INTEGER NOT NULL
-   );`,
-  // OrderPlaced v2: kept until the booking, which may wait for PaymentCompleted.
-  `ALTER TABLE shipments ADD COLUMN gift_message TEXT;`,
-];
+     updated_at      ${timestamp} NOT NULL
+   );`;
+// OrderPlaced v2: kept until the booking, which may wait for PaymentCompleted.
+const GIFT_MESSAGE = `ALTER TABLE shipments ADD COLUMN gift_message TEXT;`;
+
+export const SHIPPING_MIGRATIONS: Migrations = {
+  sqlite: [SHIPMENTS('INTEGER'), GIFT_MESSAGE],
+  postgres: [SHIPMENTS('BIGINT'), GIFT_MESSAGE],
+};
 
 export type ShipmentStore = ProviderCallStore<Shipment>;
 
@@ -35,7 +39,7 @@ interface ShipmentRow {
 const parsed = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
 const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 
-export class SqliteShipmentStore extends SqliteProviderCallStore<Shipment, ShipmentRow> {
+export class SqlShipmentStore extends SqlProviderCallStore<Shipment, ShipmentRow> {
   protected readonly table = 'shipments';
   protected readonly upsert = `
     INSERT INTO shipments (order_id, address, items, gift_message, paid, status, order_cancelled, shipment_id, updated_at)

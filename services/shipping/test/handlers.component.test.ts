@@ -10,7 +10,7 @@ import type { BookingOutcome, BookingRequest } from '../src/domain/shipment';
 import { onOrderCancelled } from '../src/handlers/OrderCancelled';
 import { onOrderPlaced } from '../src/handlers/OrderPlaced';
 import { onPaymentCompleted } from '../src/handlers/PaymentCompleted';
-import { SHIPPING_MIGRATIONS, SqliteShipmentStore } from '../src/store';
+import { SHIPPING_MIGRATIONS, SqlShipmentStore } from '../src/store';
 import { UNDELIVERABLE_POSTAL_CODE } from '@saga/providers';
 
 interface Booked {
@@ -60,7 +60,7 @@ const cancelled = orderCancelled('o-1', 'CANCELLED_BY_CUSTOMER');
 function setup() {
   const carrier = new FakeCarrier();
   const service = handlerHarness(SHIPPING_MIGRATIONS, (database) => ({
-    store: new SqliteShipmentStore(database),
+    store: new SqlShipmentStore(database),
     carrier,
   }));
   return { ...service, carrier, shipment: () => service.deps.store.get('o-1') };

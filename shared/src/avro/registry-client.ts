@@ -46,6 +46,21 @@ function classify(error: unknown, what: string): SagaError {
   return new RegistryRejectedError(`registry refused ${what} (HTTP ${status}): ${message}`, status, { cause: error });
 }
 
+/**
+ * Apicurio's 409 "rule already exists": another process set the subject's rule first. Several instances
+ * starting at once register the same new subject, and the rule one of them is setting may not read
+ * back yet (seen: 1-4 of 12 processes failing on every three-instance start).
+ */
+function isRuleRace(error: unknown): boolean {
+  const { status, message = '' } = (error ?? {}) as HttpError;
+  return status === 409 && /already exists/i.test(message);
+}
+
+/** Retriable: the next attempt finds the rule set and the schema registered or registrable. */
+function ruleRace(what: string, cause: unknown): RegistryUnavailableError {
+  return new RegistryUnavailableError(`${what}: another process is setting the subject's rule`, { cause });
+}
+
 /** Rejects with a timeout (classified as unavailable, so retried) if `call` has not settled in time. */
 function withDeadline<T>(call: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -72,6 +87,14 @@ export class RegistryClient {
     try {
       return await this.registerOnce(subject, schema);
     } catch (error) {
+      if ((error as HttpError | undefined)?.status === 409) {
+        // A retried first registration can race the one that timed out: both find the subject new and
+        // set its rule after registering, and Apicurio refuses the second rule ("already exists"). If
+        // the schema is there under the rule we pin, that 409 was the race, not an incompatible schema.
+        const registered = await this.registeredUnderOurRule(subject, schema);
+        if (registered !== undefined) return registered;
+        if (isRuleRace(error)) throw ruleRace(what, error);
+      }
       // The client registers a new subject's first schema and only then sets its rule: a start that
       // died in between (a registry slow to answer on a busy machine) leaves the subject at the
       // registry's default, and the client refuses it on every later start. Pin the rule and go on.
@@ -82,7 +105,7 @@ export class RegistryClient {
       await withDeadline(this.pinCompatibility(subject), what);
       return await this.registerOnce(subject, schema);
     } catch (error) {
-      throw classify(error, what);
+      throw isRuleRace(error) ? ruleRace(what, error) : classify(error, what);
     }
   }
 
@@ -92,6 +115,24 @@ export class RegistryClient {
       { subject, compatibility: SUBJECT_COMPATIBILITY },
     );
     return (await withDeadline(registration, `registering ${subject}`)).id;
+  }
+
+  /** The id of `schema` under `subject` if it is registered there and the subject has our rule; else undefined. */
+  private async registeredUnderOurRule(subject: string, schema: AvroSchema): Promise<number | undefined> {
+    try {
+      const config = await fetch(`${this.url}/config/${encodeURIComponent(subject)}`);
+      const rule = config.ok
+        ? ((await config.json()) as { compatibilityLevel?: string }).compatibilityLevel
+        : undefined;
+      if (rule?.toUpperCase() !== SUBJECT_COMPATIBILITY) return undefined;
+      const lookup = this.client.getRegistryIdBySchema(subject, {
+        type: 'AVRO' as never,
+        schema: JSON.stringify(schema),
+      });
+      return await withDeadline(lookup, `looking up ${subject}`);
+    } catch {
+      return undefined; // not registered, or the registry cannot tell: the original 409 stands
+    }
   }
 
   private async pinCompatibility(subject: string): Promise<void> {

@@ -3,6 +3,7 @@
 // so a replay from the page is byte for byte the replay from the terminal.
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { producerConfig } from './client';
+import { RenewableProducer } from './renewable-producer';
 import { DeadLetterHeaders } from './dead-letters';
 import { InvariantError } from '../errors';
 import { deadLetterTopic } from '../topics';
@@ -82,7 +83,8 @@ export async function replayDeadLetters(
   kafka: Kafka,
   letters: readonly DeadLetter[],
 ): Promise<{ offset: string; topic: string }[]> {
-  const producer = kafka.producer(producerConfig(1));
+  // Renewable for its send spans: a replayed record stays in its order's trace (record-spans.ts).
+  const producer = new RenewableProducer(kafka, producerConfig(1));
   await producer.connect();
   const replayed: { offset: string; topic: string }[] = [];
   try {

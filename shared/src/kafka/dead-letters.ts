@@ -1,8 +1,10 @@
 // Writes a record that cannot be processed to `<group>.dlt`: the original key, value and headers,
 // plus why and where it failed, so nothing is lost and a person can replay it once the cause is fixed.
-import type { IHeaders, Kafka, Producer } from 'kafkajs';
+import type { IHeaders, Kafka } from 'kafkajs';
 import { producerConfig } from './client';
+import { RenewableProducer } from './renewable-producer';
 import { SagaError } from '../errors';
+import { traceHeaders } from '../telemetry/record-spans';
 import { deadLetterTopic } from '../topics';
 
 export const DeadLetterHeaders = {
@@ -30,12 +32,12 @@ export function errorType(error: unknown): string {
 }
 
 export class DeadLetterWriter {
-  private readonly producer: Producer;
+  private readonly producer: RenewableProducer;
   readonly topic: string;
 
   constructor(kafka: Kafka, group: string) {
     this.topic = deadLetterTopic(group);
-    this.producer = kafka.producer(producerConfig(1));
+    this.producer = new RenewableProducer(kafka, producerConfig(1));
   }
 
   connect(): Promise<void> {
@@ -57,6 +59,8 @@ export class DeadLetterWriter {
           value: record.value,
           headers: {
             ...record.headers,
+            // Written while the failed record's process span is active: the dead letter is its child.
+            ...traceHeaders(),
             [DeadLetterHeaders.originalTopic]: record.topic,
             [DeadLetterHeaders.originalPartition]: String(record.partition),
             [DeadLetterHeaders.originalOffset]: record.offset,

@@ -4,12 +4,17 @@
 // Wake-ups are never lost: notify() raises a flag that the loop clears just before it reads the
 // outbox, so a commit that lands while a drain is under way (after its read) makes the loop drain
 // again at once instead of sleeping until the next poll.
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { producerConfig } from './client';
+import { RenewableProducer } from './renewable-producer';
 import type { Logger } from '../log';
 import type { SagaMetrics } from '../metrics';
 import type { Outbox } from '../store/outbox';
-import type { SqliteDatabase } from '../store/sqlite';
+import { soleRelay, type RelayLease } from '../store/relay-lease';
+import type { SqlDatabase } from '../store/sql-database';
+
+/** How often an instance without the lease tries to take it: the longest pause after a drainer dies. */
+const LEASE_RETRY_MS = 1_000;
 
 export interface OutboxRelayOptions {
   logger: Logger;
@@ -17,10 +22,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Poll interval when nothing signalled new rows (e.g. rows left by a previous process). */
   idleMs?: number;
+  /** Whether this instance is the one that drains (several instances share one outbox). */
+  lease?: RelayLease;
 }
 
 export class OutboxRelay {
-  private readonly producer: Producer;
+  private readonly producer: RenewableProducer;
   private running = false;
   /** Rows may have been committed since the last read of the outbox. */
   private signalled = true;
@@ -29,11 +36,11 @@ export class OutboxRelay {
 
   constructor(
     kafka: Kafka,
-    private readonly db: SqliteDatabase,
+    private readonly db: SqlDatabase,
     private readonly outbox: Outbox,
     private readonly options: OutboxRelayOptions,
   ) {
-    this.producer = kafka.producer(producerConfig(5));
+    this.producer = new RenewableProducer(kafka, producerConfig(5), options.logger);
   }
 
   async start(): Promise<void> {
@@ -53,13 +60,29 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    while ((await this.drain()) > 0);
+    // Only the lease holder drains what is left; another instance publishes this one's rows.
+    const draining = await this.lease()
+      .held()
+      .catch((error: unknown) => {
+        this.options.logger.warn(
+          { err: error },
+          'database unreachable at stop: the outbox is left for the next drainer',
+        );
+        return false;
+      });
+    if (draining) while ((await this.drain()) > 0);
+    await this.lease().release();
     await this.producer.disconnect();
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       try {
+        // Another instance drains; this one tries to take over at every poll (it may have died).
+        if (!(await this.lease().held())) {
+          await this.idle(LEASE_RETRY_MS);
+          continue;
+        }
         // A full batch means more may be waiting; otherwise only a notify() since the read does.
         if ((await this.drain()) === this.batchSize() || this.signalled) continue;
       } catch (error) {
@@ -69,14 +92,18 @@ export class OutboxRelay {
     }
   }
 
-  private idle(): Promise<void> {
+  private lease(): RelayLease {
+    return this.options.lease ?? soleRelay;
+  }
+
+  private idle(ms = this.options.idleMs ?? 250): Promise<void> {
     return new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.wake = undefined;
         resolve();
       };
-      const timer = setTimeout(done, this.options.idleMs ?? 250);
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
@@ -88,7 +115,7 @@ export class OutboxRelay {
   /** Publishes one batch of pending rows; returns how many. */
   async drain(): Promise<number> {
     this.signalled = false;
-    const rows = await this.db.read(() => this.outbox.pending(this.batchSize()));
+    const rows = await this.outbox.pending(this.batchSize());
     if (rows.length > 0) {
       const byTopic = new Map<string, { key: string; value: Buffer; headers: Record<string, string> }[]>();
       for (const row of rows) {
@@ -100,10 +127,11 @@ export class OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
+      this.options.metrics.relaySends.inc();
       await this.db.transaction(() => this.outbox.published(rows.map((row) => row.id)));
       for (const row of rows) this.options.metrics.produced.inc({ type: row.eventType });
     }
-    this.options.metrics.outboxUnpublished.set(await this.db.read(() => this.outbox.unpublished()));
+    this.options.metrics.outboxUnpublished.set(await this.outbox.unpublished());
     return rows.length;
   }
 }

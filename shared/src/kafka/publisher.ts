@@ -1,16 +1,26 @@
 // Publishes typed events: encodes with the registered schema, keys by the aggregate id (so every
 // record of one order lands on one partition, in order), and sends with an idempotent producer.
-import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { CompressionTypes, type Kafka } from 'kafkajs';
 import { producerConfig } from './client';
+import { RenewableProducer } from './renewable-producer';
 import type { AvroSerde } from '../avro/serde';
 import type { Envelope, EventMap, EventType } from '../generated/events';
+import { traceHeaders } from '../telemetry/record-spans';
+import type { Context } from '@opentelemetry/api';
 
 /** Headers beside the Avro value, so tools (kcat, the dlt CLI) can tell type and order without decoding. */
 export const RecordHeaders = { eventType: 'event-type', correlationId: 'correlation-id' } as const;
 
-/** The headers of every record, whether the gateway publishes it or a service's outbox relay does. */
-export function recordHeaders(type: EventType, envelope: Envelope): Record<string, string> {
-  return { [RecordHeaders.eventType]: type, [RecordHeaders.correlationId]: envelope.correlationId };
+/**
+ * The headers of every record, whether the gateway publishes it or a service's outbox relay does: with
+ * the active trace context, so a record encoded by a handler (and kept in the outbox) continues its trace.
+ */
+export function recordHeaders(type: EventType, envelope: Envelope, trace?: Context): Record<string, string> {
+  return {
+    [RecordHeaders.eventType]: type,
+    [RecordHeaders.correlationId]: envelope.correlationId,
+    ...traceHeaders(trace),
+  };
 }
 
 export interface OutgoingEvent<T extends EventType = EventType> {
@@ -21,14 +31,14 @@ export interface OutgoingEvent<T extends EventType = EventType> {
 }
 
 export class EventPublisher {
-  private readonly producer: Producer;
+  private readonly producer: RenewableProducer;
 
   constructor(
     kafka: Kafka,
     private readonly serde: AvroSerde,
   ) {
     // Idempotent: broker-side dedup of producer retries, so a retried send never duplicates.
-    this.producer = kafka.producer(producerConfig(5));
+    this.producer = new RenewableProducer(kafka, producerConfig(5));
   }
 
   connect(): Promise<void> {

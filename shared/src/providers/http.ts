@@ -4,6 +4,7 @@
 // status it gets back, and anything else is a request we got wrong (ProviderRejectedError).
 import { ProviderRejectedError, ProviderUnavailableError } from '../errors';
 import type { ProviderBreaker } from './circuit-breaker';
+import { InFlightLimit } from './in-flight-limit';
 
 export interface ProviderResponse<T = unknown> {
   status: number;
@@ -15,16 +16,24 @@ export interface ProviderEndpoint {
   baseUrl: string;
   timeoutMs: number;
   breaker?: ProviderBreaker;
+  /** Calls under way at once at most (default 32); the timeout counts from when a call leaves. */
+  maxInFlight?: number;
 }
+
+const DEFAULT_MAX_IN_FLIGHT = 32;
 
 type Method = 'GET' | 'POST';
 
 export class ProviderApi {
+  private readonly inFlight: InFlightLimit;
+
   /** `name` says which provider in error messages ("payment provider answered 400 to …"). */
   constructor(
     readonly name: string,
     private readonly endpoint: ProviderEndpoint,
-  ) {}
+  ) {
+    this.inFlight = new InFlightLimit(endpoint.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+  }
 
   get<T = unknown>(path: string): Promise<ProviderResponse<T>> {
     return this.send<T>('GET', path);
@@ -53,7 +62,7 @@ export class ProviderApi {
   private send<T>(method: Method, path: string, body?: unknown): Promise<ProviderResponse<T>> {
     const { baseUrl, timeoutMs, breaker } = this.endpoint;
     const call = () => request<T>(this.name, `${baseUrl}${path}`, method, body, timeoutMs);
-    return breaker ? breaker.call(call) : call();
+    return this.inFlight.run(() => (breaker ? breaker.call(call) : call()));
   }
 }
 

@@ -1,7 +1,9 @@
 // Drives an order's provider call to rest, one step at a time as its lifecycle decides (provider-call.ts),
 // then commits the final state and every event in the handler's commit. The intent of a call is
-// committed on its own before the call is made, so from then on whoever handles the order (a retry,
-// OrderCancelled) knows the call may have taken effect and looks it up instead of calling again.
+// committed (a checkpoint) before the call is made, so from then on whoever handles the order (a retry,
+// OrderCancelled) knows the call may have taken effect and looks it up instead of calling again. In a
+// batch, the orders' intents are committed together, their calls run concurrently, and their results
+// are committed together.
 import type { HandlerContext } from './messaging';
 import type { CallStep, CallTypes, ProviderCallLifecycle, Transition } from './provider-call';
 import type { ProviderCallStore } from './provider-call-store';
@@ -24,7 +26,7 @@ const MAX_STEPS = 5;
 export async function driveProviderCall<T extends CallTypes>(
   lifecycle: ProviderCallLifecycle<T>,
   changed: T['state'],
-  context: Pick<HandlerContext, 'commit' | 'emit' | 'log'>,
+  context: Pick<HandlerContext, 'commit' | 'checkpoint' | 'emit' | 'log'>,
   deps: ProviderCallDeps<T>,
 ): Promise<void> {
   let state = changed;
@@ -33,7 +35,7 @@ export async function driveProviderCall<T extends CallTypes>(
   for (let steps = 1; step.kind !== 'rest'; steps++) {
     // Not retriable (a plain Error is a bug to the runtime): the record is dead-lettered, not retried.
     if (steps > MAX_STEPS) throw new Error(`${lifecycle.name} did not come to rest after ${MAX_STEPS} steps`);
-    const next = await take(step, lifecycle, deps);
+    const next = await take(step, lifecycle, deps, context);
     state = next.state;
     emitted.push(...next.emit);
     step = lifecycle.nextStep(state);
@@ -42,7 +44,7 @@ export async function driveProviderCall<T extends CallTypes>(
     await deps.store.save(state);
     for (const { type, body } of emitted) context.emit(type, body as never);
   });
-  context.log.info({ status: state.status, emitted: emitted.map((e) => e.type) }, `${lifecycle.name} updated`);
+  context.log.debug({ status: state.status, emitted: emitted.map((e) => e.type) }, `${lifecycle.name} updated`);
 }
 
 /** One step: the call (its intent committed first), the lookup of a call in doubt, or the undo. */
@@ -50,10 +52,12 @@ async function take<T extends CallTypes>(
   step: Exclude<CallStep<T>, { kind: 'rest' }>,
   lifecycle: ProviderCallLifecycle<T>,
   deps: ProviderCallDeps<T>,
+  context: Pick<HandlerContext, 'checkpoint'>,
 ): Promise<Transition<T>> {
   switch (step.kind) {
     case 'call':
-      await deps.store.saveBeforeCall(step.state); // the intent, committed before the call leaves
+      // The intent, committed before the call leaves (in a batch, with the other orders' intents).
+      await context.checkpoint(() => deps.store.save(step.state));
       return lifecycle.afterCall(step, await deps.call(step.request), Date.now());
     case 'lookup':
       return lifecycle.afterLookup(step, await deps.lookup(step.request.idempotencyKey), Date.now());

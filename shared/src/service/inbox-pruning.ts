@@ -4,7 +4,7 @@
 // the write lock long enough to delay a handler's commit noticeably.
 import type { Logger } from '../log';
 import type { MessagingTables } from '../store/messaging-tables';
-import type { SqliteDatabase } from '../store/sqlite';
+import type { SqlDatabase } from '../store/sql-database';
 import { PROCESSED_EVENT_RETENTION_MS } from '../topics';
 
 const BATCH = 1_000;
@@ -12,7 +12,7 @@ const EVERY_MS = 60 * 60 * 1000;
 
 /** Deletes every inbox row recorded before `now - retentionMs`; returns how many. */
 export async function pruneInbox(
-  db: SqliteDatabase,
+  db: SqlDatabase,
   tables: MessagingTables,
   now: number = Date.now(),
   retentionMs: number = PROCESSED_EVENT_RETENTION_MS,
@@ -26,7 +26,7 @@ export async function pruneInbox(
 }
 
 /** Prunes now and then hourly; returns the function that stops it. */
-export function pruneInboxPeriodically(db: SqliteDatabase, tables: MessagingTables, log: Logger): () => void {
+export function pruneInboxPeriodically(db: SqlDatabase, tables: MessagingTables, log: Logger): () => void {
   const prune = () => {
     pruneInbox(db, tables).then(
       (deleted) => {

@@ -14,4 +14,18 @@ export class KeyedMutex {
     });
     return result;
   }
+
+  /**
+   * Runs `work` holding every key at once (a consumed batch's orders). The keys are taken one after
+   * another in sorted order, as every multi-key holder takes them, so two holders never wait for each
+   * other in a cycle; a single-key holder waits for nothing while it holds its key.
+   */
+  runAll<T>(keys: Iterable<string>, work: () => Promise<T>): Promise<T> {
+    const sorted = [...new Set(keys)].sort();
+    const take = (i: number): Promise<T> => {
+      const key = sorted[i];
+      return key === undefined ? work() : this.run(key, () => take(i + 1));
+    };
+    return take(0);
+  }
 }

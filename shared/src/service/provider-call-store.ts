@@ -1,21 +1,18 @@
-// Where a service keeps its provider calls' state: one row per order in a table of its own. Behind a
-// small async interface so a PostgreSQL store can replace SQLite for scale-out; the inbox/outbox
-// tables come from the shared runtime. A service's SQLite store names its table, its upsert and how
-// a row maps to its state; reading, and committing an intent on its own, are the same for every one.
-import type { SqliteDatabase } from '../store/sqlite';
+// Where a service keeps its provider calls' state: one row per order in a table of its own, on either
+// engine; the inbox/outbox tables come from the shared runtime. A service's store names its table, its
+// upsert and how a row maps to its state; reading and saving are the same for every one.
+import type { SqlDatabase } from '../store/sql-database';
 
 export interface ProviderCallStore<S> {
   get(orderId: string): Promise<S | undefined>;
-  /** Writes inside the handler's commit, so the state lands with the events it emits. */
-  save(state: S): Promise<void>;
   /**
-   * Writes in a transaction of its own, committed before a provider call is made: if the handler then
-   * fails, whoever handles the order next knows the call may have taken effect.
+   * Writes inside the handler's commit, so the state lands with the events it emits, or in a checkpoint
+   * before a provider call is made (the intent).
    */
-  saveBeforeCall(state: S): Promise<void>;
+  save(state: S): Promise<void>;
 }
 
-export abstract class SqliteProviderCallStore<S, Row> implements ProviderCallStore<S> {
+export abstract class SqlProviderCallStore<S, Row> implements ProviderCallStore<S> {
   /** The table, keyed by `order_id`. */
   protected abstract readonly table: string;
   /** INSERT … ON CONFLICT (order_id) DO UPDATE of every column, with @-named parameters from toRow. */
@@ -23,20 +20,14 @@ export abstract class SqliteProviderCallStore<S, Row> implements ProviderCallSto
   protected abstract fromRow(row: Row): S;
   protected abstract toRow(state: S): Record<string, unknown>;
 
-  constructor(protected readonly database: SqliteDatabase) {}
+  constructor(protected readonly database: SqlDatabase) {}
 
   async get(orderId: string): Promise<S | undefined> {
-    // Through the database's queue: never in the middle of another handler's open transaction.
-    const select = `SELECT * FROM ${this.table} WHERE order_id = ?`;
-    const row = await this.database.read(() => this.database.prepared(select).get(orderId) as Row | undefined);
+    const row = await this.database.get<Row>(`SELECT * FROM ${this.table} WHERE order_id = ?`, [orderId]);
     return row && this.fromRow(row);
   }
 
   async save(state: S): Promise<void> {
-    this.database.prepared(this.upsert).run(this.toRow(state));
-  }
-
-  saveBeforeCall(state: S): Promise<void> {
-    return this.database.transaction(() => this.save(state));
+    await this.database.run(this.upsert, this.toRow(state));
   }
 }

@@ -14,6 +14,12 @@ export const providerSettings = {
     formats.int,
   ),
   breakerResetMs: setting('BREAKER_RESET_MS', 'how long an open circuit waits before a probe', 5_000, formats.int),
+  providerMaxInFlight: setting(
+    'PROVIDER_MAX_IN_FLIGHT',
+    'provider calls under way at once at most (a batch calls for its orders concurrently)',
+    32,
+    formats.int,
+  ),
 };
 
 export type ProviderConfig = ConfigOf<typeof providerSettings>;
@@ -28,6 +34,7 @@ export function providerEndpoint(
   return {
     baseUrl,
     timeoutMs: config.providerTimeoutMs,
+    maxInFlight: config.providerMaxInFlight,
     breaker: new ProviderBreaker(breaker, runtime.metrics, runtime.logger, { resetTimeoutMs: config.breakerResetMs }),
   };
 }

@@ -1,5 +1,6 @@
 // Every process's entry point: run `main`, stop gracefully on SIGTERM/SIGINT, exit 1 on failure.
 import type { Logger } from '../log';
+import { flushTracing } from '../telemetry/flush';
 
 /** `main` starts the process and returns how to stop it. */
 export function runProcess(logger: Logger, main: () => Promise<() => Promise<void>>): void {
@@ -11,6 +12,7 @@ export function runProcess(logger: Logger, main: () => Promise<() => Promise<voi
     logger.info({ signal }, 'shutting down');
     try {
       await stop?.();
+      await flushTracing().catch((error: unknown) => logger.warn({ err: error }, 'spans not exported at stop'));
       logger.info('stopped');
       process.exit(0);
     } catch (error) {

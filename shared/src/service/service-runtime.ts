@@ -1,7 +1,6 @@
 // Composes what every saga service needs — Kafka, the serde with its writers registered, the store
 // with inbox and outbox, the relay, the consumer and the ops HTTP port — so a service's main.ts only
 // wires its own store and handlers. Start order: writers registered, relay, consumer, HTTP.
-import path from 'node:path';
 import type { Server } from 'node:http';
 import { AvroSerde } from '../avro/serde';
 import { RegistryClient } from '../avro/registry-client';
@@ -9,14 +8,15 @@ import { ConfigError } from '../errors';
 import { formats, platformSettings, setting, type ConfigOf } from '../config';
 import type { EventType } from '../generated/events';
 import { createKafka } from '../kafka/client';
-import { EventConsumer } from '../kafka/consumer';
+import { EventConsumer, FetchDefaults } from '../kafka/consumer';
 import { OutboxRelay } from '../kafka/outbox-relay';
 import { createLogger, type Logger } from '../log';
 import { SagaMetrics } from '../metrics';
 import { loadCatalog } from '../schemas/catalog';
-import { MESSAGING_MIGRATION, MessagingTables } from '../store/messaging-tables';
+import { MESSAGING_MIGRATIONS, MessagingTables } from '../store/messaging-tables';
+import { serviceDatabase, type ServiceDatabase } from '../store/open-database';
 import type { Outbox } from '../store/outbox';
-import { SqliteDatabase } from '../store/sqlite';
+import type { Migrations, SqlDatabase } from '../store/sql-database';
 import { unhandledTypes } from '../topology';
 import { pruneInboxPeriodically } from './inbox-pruning';
 import { ServiceMessaging, type ServiceHandler } from './messaging';
@@ -29,7 +29,25 @@ export const serviceSettings = {
   httpPort: setting('HTTP_PORT', 'port of /health, /ready and /metrics', 0, formats.port),
   httpHost: setting('HTTP_HOST', 'interface of the ops port (0.0.0.0 in containers)', '127.0.0.1', formats.string),
   dataDir: setting('DATA_DIR', 'folder of the service SQLite database', '.data', formats.string),
+  databaseUrl: setting(
+    'DATABASE_URL',
+    'PostgreSQL for this service (its own role, owning a schema named like it); unset: SQLite in DATA_DIR',
+    '',
+    formats.postgresUrl,
+  ),
   concurrency: setting('CONSUMER_CONCURRENCY', 'partitions handled at once', 6, formats.int),
+  fetchMinBytes: setting(
+    'CONSUMER_FETCH_MIN_BYTES',
+    'the broker answers a fetch once this many bytes are there (or after the wait)',
+    FetchDefaults.minBytes,
+    formats.int,
+  ),
+  fetchMaxWaitMs: setting(
+    'CONSUMER_FETCH_MAX_WAIT_MS',
+    'longest a fetch waits for CONSUMER_FETCH_MIN_BYTES',
+    FetchDefaults.maxWaitMs,
+    formats.int,
+  ),
   retryMaxAttempts: setting(
     'RETRY_MAX_ATTEMPTS',
     'attempts at a failing record before it is dead-lettered',
@@ -51,20 +69,21 @@ export interface ServiceRuntimeOptions<Consumes extends EventType = EventType> {
   /** Every event type this service handles: on() accepts only these, start() requires all of them. */
   consumes: readonly Consumes[];
   /** This service's own tables, after the shared inbox/outbox migration. */
-  migrations: readonly string[];
+  migrations: Migrations;
   config: ServiceConfig;
   /**
    * Where emitted records wait for the relay: the shared outbox table (deleted once published) unless
    * the service's own store is its outbox (the order service's event store).
    */
-  outbox?: (db: SqliteDatabase) => Outbox;
+  outbox?: (db: SqlDatabase) => Outbox;
 }
 
 export class ServiceRuntime<Consumes extends EventType = EventType> {
   readonly logger: Logger;
   readonly metrics: SagaMetrics;
-  readonly db: SqliteDatabase;
+  readonly db: SqlDatabase;
   readonly messaging: ServiceMessaging;
+  private readonly database: ServiceDatabase;
   private readonly serde: AvroSerde;
   private readonly relay: OutboxRelay;
   private readonly consumer: EventConsumer;
@@ -80,26 +99,18 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
     this.metrics = new SagaMetrics(service);
     const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: service, logger: this.logger });
     this.serde = new AvroSerde(new RegistryClient(config.registryUrl), loadCatalog());
-    this.db = new SqliteDatabase(path.join(config.dataDir, `${service}.sqlite`), [
-      MESSAGING_MIGRATION,
-      ...options.migrations,
-    ]);
-    this.tables = new MessagingTables(this.db.db);
+    const migrations: Migrations = {
+      sqlite: [...MESSAGING_MIGRATIONS.sqlite, ...options.migrations.sqlite],
+      postgres: [...MESSAGING_MIGRATIONS.postgres, ...options.migrations.postgres],
+    };
+    this.database = serviceDatabase(service, config, migrations, this.logger);
+    this.db = this.database.db;
+    this.tables = new MessagingTables(this.db);
     const outbox = options.outbox?.(this.db) ?? this.tables;
     this.relay = new OutboxRelay(kafka, this.db, outbox, {
       logger: this.logger.child({ component: 'outbox' }),
       metrics: this.metrics,
-    });
-    this.consumer = new EventConsumer(kafka, this.serde, {
-      groupId: options.groupId,
-      logger: this.logger,
-      metrics: this.metrics,
-      concurrency: config.concurrency,
-      backoff: {
-        maxAttempts: config.retryMaxAttempts,
-        initialDelayMs: config.retryInitialDelayMs,
-        maxDelayMs: config.retryMaxDelayMs,
-      },
+      lease: this.database.relayLease(() => this.relay.notify()),
     });
     this.messaging = new ServiceMessaging({
       service,
@@ -109,6 +120,19 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
       serde: this.serde,
       relay: this.relay,
       metrics: this.metrics,
+    });
+    this.consumer = new EventConsumer(kafka, this.serde, {
+      groupId: options.groupId,
+      logger: this.logger,
+      metrics: this.metrics,
+      concurrency: config.concurrency,
+      fetch: { minBytes: config.fetchMinBytes, maxWaitMs: config.fetchMaxWaitMs },
+      dispatch: (records, settle) => this.messaging.dispatch(records, settle),
+      backoff: {
+        maxAttempts: config.retryMaxAttempts,
+        initialDelayMs: config.retryInitialDelayMs,
+        maxDelayMs: config.retryMaxDelayMs,
+      },
     });
   }
 
@@ -135,6 +159,8 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
     if (unhandled.length > 0) {
       throw new ConfigError(unhandled.map((type) => `${type} is in consumes (topology.ts) but has no .on() handler`));
     }
+    await this.database.open();
+    await this.tables.open();
     // Retried: a registry that drops a request on a busy first start must not end the process.
     await retryAtStart(
       'registering the writer schemas',
@@ -161,6 +187,6 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
     await this.consumer.stop();
     await this.relay.stop();
     if (this.server) await close(this.server);
-    this.db.close();
+    await this.db.close();
   }
 }

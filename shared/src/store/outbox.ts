@@ -16,13 +16,13 @@ export interface PendingRecord extends OutboxRecord {
 
 export interface Outbox {
   /** Inside the commit's transaction: the records a handler emitted, published after the commit. */
-  enqueue(records: readonly OutboxRecord[], now?: number): void;
+  enqueue(records: readonly OutboxRecord[], now?: number): Promise<void>;
   /** Committed rows not yet on Kafka, in commit order. */
-  pending(limit: number): PendingRecord[];
+  pending(limit: number): Promise<PendingRecord[]>;
   /** These rows are on Kafka: delete them, or mark them published. */
-  published(ids: readonly number[], now?: number): void;
+  published(ids: readonly number[], now?: number): Promise<void>;
   /** How many committed rows are not yet on Kafka. */
-  unpublished(): number;
+  unpublished(): Promise<number>;
 }
 
 /** A pending row as both tables select it (`id, event_id, event_type, topic, key, value, headers`). */

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SqliteDatabase, type OutboxRecord } from '@saga/shared';
-import { MESSAGING_MIGRATION, MessagingTables } from '../../src/store/messaging-tables';
+import { MESSAGING_MIGRATIONS, MessagingTables } from '../../src/store/messaging-tables';
 
-export function openServiceDatabase(): { database: SqliteDatabase; tables: MessagingTables } {
+export function openServiceDatabase(): { database: SqliteDatabase; tables: MessagingTables; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saga-messaging-'));
-  const database = new SqliteDatabase(path.join(dir, 'service.sqlite'), [MESSAGING_MIGRATION]);
-  return { database, tables: new MessagingTables(database.db) };
+  const file = path.join(dir, 'service.sqlite');
+  const database = new SqliteDatabase(file, MESSAGING_MIGRATIONS.sqlite);
+  return { database, tables: new MessagingTables(database), file };
 }
 
 /** An outbox row for `topic` whose header says when it was committed. */
@@ -23,6 +24,6 @@ export function outboxRecord(topic: string, name: string): OutboxRecord {
   };
 }
 
-export function unpublished(tables: MessagingTables, database: SqliteDatabase): Promise<number> {
-  return database.read(() => tables.unpublished());
+export function unpublished(tables: MessagingTables): Promise<number> {
+  return tables.unpublished();
 }

@@ -3,7 +3,8 @@
 // the payment's types; their bodies are whatever the test needs to see.
 import {
   ProviderCallLifecycle,
-  SqliteProviderCallStore,
+  SqlProviderCallStore,
+  type Migrations,
   type CallStatuses,
   type CallTypes,
   type ProviderCallSpec,
@@ -68,12 +69,12 @@ export const amountKnown = (toy: Toy | undefined, amount: number, now = 1): Toy 
   updatedAt: now,
 });
 
-export const TOY_MIGRATIONS = [
-  `CREATE TABLE toys (
+const TOYS = `CREATE TABLE toys (
      order_id TEXT PRIMARY KEY, amount INTEGER, status TEXT NOT NULL, order_cancelled INTEGER NOT NULL,
-     charge_id TEXT, updated_at INTEGER NOT NULL
-   );`,
-];
+     charge_id TEXT, updated_at BIGINT NOT NULL
+   );`;
+
+export const TOY_MIGRATIONS: Migrations = { sqlite: [TOYS], postgres: [TOYS] };
 
 interface ToyRow {
   order_id: string;
@@ -84,7 +85,7 @@ interface ToyRow {
   updated_at: number;
 }
 
-export class SqliteToyStore extends SqliteProviderCallStore<Toy, ToyRow> {
+export class SqlToyStore extends SqlProviderCallStore<Toy, ToyRow> {
   protected readonly table = 'toys';
   protected readonly upsert = `
     INSERT INTO toys (order_id, amount, status, order_cancelled, charge_id, updated_at)

@@ -1,5 +1,6 @@
 // The console's settings, parsed once at start: where it listens, whether its buttons work, where the
-// public interfaces it drives answer (@saga/client's endpoints), and the platform's Kafka and registry.
+// public interfaces it drives or links to answer (@saga/client's endpoints, the trace viewer's ZIPKIN_URL
+// among them), and the platform's Kafka and registry.
 import { defaultPorts, endpointSettings } from '@saga/client';
 import { formats, loadConfig, platformSettings, setting, type ConfigOf } from '@saga/shared';
 

@@ -1,8 +1,13 @@
 // Composition root of the workshop console: config, the Kafka and registry clients, the public interfaces
-// it drives (the gateway's REST API, the providers' admin APIs), the stream hub and the live feed, HTTP;
-// stopped in reverse. The HTTP port opens first so /health answers (and /ready says why not) while the
-// broker and the registry are reached. No tap runs and nothing is sampled until a page opens.
-import { GatewayClient, ProvidersClient, opsUrls, requestText } from '@saga/client';
+// it drives (the gateway's REST API, the providers' admin APIs) or links to (the trace viewer), the
+// stream hub and the live feed, HTTP; stopped in reverse. The HTTP port opens first so /health answers
+// (and /ready says why not) while the broker and the registry are reached. No tap runs and nothing is
+// sampled until a page opens.
+// Tracing first: OpenTelemetry patches http and express only for the modules loaded after it.
+import { startTracing } from '@saga/shared/tracing';
+startTracing('console');
+
+import { GatewayClient, ProvidersClient, ZipkinClient, opsUrls, requestText } from '@saga/client';
 import {
   AvroSerde,
   RegistryClient,
@@ -69,6 +74,7 @@ async function start(config: ConsoleConfig, logger: Logger): Promise<() => Promi
       live,
       kafka,
       gateway,
+      traces: new ZipkinClient(config.zipkinUrl),
       providers,
       actionsEnabled: config.actions === 'enabled',
       map: systemMap(catalog),
@@ -81,7 +87,10 @@ async function start(config: ConsoleConfig, logger: Logger): Promise<() => Promi
     stops.push(() => close(server));
     // Before the server closes: ends the pages' streams (a server waits for open ones) and deletes the tap.
     stops.push(() => live.close());
-    logger.info({ host: config.host, port: config.port, actions: config.actions }, 'listening');
+    logger.info(
+      { host: config.host, port: config.port, actions: config.actions, zipkinUrl: config.zipkinUrl },
+      'listening',
+    );
     await waitForBroker(kafka, BROKER_WAIT_MS);
     brokerReached = true;
     await reachRegistry(config.registryUrl, logger);

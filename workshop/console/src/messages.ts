@@ -45,8 +45,11 @@ export interface UndecodableMessage {
 
 export type FeedMessage = EventMessage | DeadLetterMessage | UndecodableMessage;
 
+/** One instance's breaker: each instance of a service has its own. */
 export interface BreakerState {
   service: SagaService;
+  /** The instance's ops address (host:port), as its ops URL names it or as its host name resolved. */
+  instance: string;
   breaker: string;
   state: 'closed' | 'half-open' | 'open';
 }
@@ -60,12 +63,16 @@ export interface StatsMessage {
   /** Records not yet consumed, per consumer group (summed over its topics and partitions). */
   groupLag: Record<string, number>;
   breakers: BreakerState[];
-  /** Partition pauses so far (saga_partitions_paused_total), per service, and whether it rose in the last sample. */
+  /**
+   * Partition pauses so far (saga_partitions_paused_total), per service summed over the instances that
+   * answer, and whether one instance's count rose in the last sample.
+   */
   pauses: { service: SagaService; total: number; pausing: boolean }[];
   faults: Record<string, ProviderFaults | null>;
   /**
-   * Parts that have not answered for several samples in a row (a service down), so the page can say so;
-   * one slow answer on a busy machine is not reported, and the part's last reading is shown meanwhile.
+   * Parts that have not answered for several samples in a row (a service instance down: "payment metrics
+   * at <its ops URL>"), so the page can say so; one slow answer on a busy machine is not reported, and the
+   * part's last reading is shown meanwhile.
    */
   unavailable: string[];
 }

@@ -43,6 +43,14 @@ export class Readings<T> {
     return entry.last;
   }
 
+  /**
+   * Forgets every part not in `current`: one that is no longer read (an instance scaled away) would
+   * otherwise be reported as not answering for ever.
+   */
+  keepOnly(current: ReadonlySet<string>): void {
+    for (const part of this.parts.keys()) if (!current.has(part)) this.parts.delete(part);
+  }
+
   /** The parts that missed too many samples in a row. */
   unavailable(): string[] {
     return [...this.parts].filter(([, { misses }]) => misses >= this.missesBeforeUnavailable).map(([part]) => part);

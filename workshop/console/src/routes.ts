@@ -1,11 +1,11 @@
 // The console's read side, at the root of its own origin: the page (static files from page/, no build
-// step), whether actions are enabled, the system map, a group's dead letters, an order's timeline and
-// history (read from the gateway's REST API, so the page only ever talks to its own origin), and the live
-// stream (Server-Sent Events; opening one is what starts the tap).
+// step), whether actions are enabled, the system map, a group's dead letters, an order with the link to
+// its trace, its timeline and history (read from the gateway's REST API, so the page only ever talks to
+// its own origin), and the live stream (Server-Sent Events; opening one is what starts the tap).
 import path from 'node:path';
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { GatewayClient } from '@saga/client';
+import type { GatewayClient, ZipkinClient } from '@saga/client';
 import type { createKafka } from '@saga/shared';
 import { DeadLetterGroups, deadLettersOf } from './dead-letters';
 import type { StreamSink } from './hub';
@@ -23,6 +23,8 @@ export interface ReadDeps {
   live: { join(sink: StreamSink, follows?: string): () => void };
   kafka: Kafka;
   gateway: GatewayClient;
+  /** Where the page links an order's trace (ZIPKIN_URL). */
+  traces: Pick<ZipkinClient, 'traceUrl'>;
   actionsEnabled: boolean;
   map: SystemMap;
 }
@@ -30,7 +32,7 @@ export interface ReadDeps {
 const orderIdParam = z.uuid();
 const followed = z.uuid().optional();
 
-export function readRoutes({ live, kafka, gateway, actionsEnabled, map }: ReadDeps): Router {
+export function readRoutes({ live, kafka, gateway, traces, actionsEnabled, map }: ReadDeps): Router {
   const router = Router();
   router.use(express.static(PAGE_DIR, { index: 'index.html', maxAge: 0 }));
 
@@ -46,6 +48,14 @@ export function readRoutes({ live, kafka, gateway, actionsEnabled, map }: ReadDe
     const group = z.enum(DeadLetterGroups).safeParse(req.params.group);
     if (!group.success) throw new HttpProblem('notFound', `no consumer group ${req.params.group}`);
     res.json({ group: group.data, letters: await deadLettersOf(kafka, group.data) });
+  });
+
+  // The order as the gateway answers it, and its trace's page in the trace viewer once the gateway knows
+  // its trace id (from the order's records: a just-placed order has none for a few milliseconds).
+  router.get('/api/orders/:id', async (req, res) => {
+    const orderId = parseParam(orderIdParam, req.params.id, 'id');
+    const order = await upstream('the gateway', () => gateway.order(orderId));
+    res.json(order.traceId ? { ...order, traceUrl: traces.traceUrl(order.traceId) } : order);
   });
 
   router.get('/api/orders/:id/events', async (req, res) => {

@@ -1,7 +1,16 @@
 // Once a second, while at least one page is open: per-topic write rates and per-group lag from the Kafka
-// admin, breaker states and partition pauses scraped from each saga service's ops port (/metrics), and
-// the fake providers' fault switches. One sampler per console, shared by every page.
-import { SagaServices, ProvidersClient, requestText, samplesOf, type Provider, type SagaService } from '@saga/client';
+// admin, breaker states and partition pauses scraped from the ops port (/metrics) of every instance of each
+// saga service, and the fake providers' fault switches. One sampler per console, shared by every page.
+import {
+  SagaServices,
+  ProvidersClient,
+  instanceUrls,
+  requestText,
+  samplesOf,
+  sumOf,
+  type Provider,
+  type SagaService,
+} from '@saga/client';
 import {
   ConsumerGroups,
   MetricNames,
@@ -18,7 +27,8 @@ import { Readings } from './readings';
 type Kafka = ReturnType<typeof createKafka>;
 
 export interface StatsSources {
-  opsUrls: Record<SagaService, string>;
+  /** Each service's ops URLs as configured; expanded to its instances (instanceUrls) at every sample. */
+  opsUrls: Record<SagaService, readonly string[]>;
   providers: ProvidersClient;
 }
 
@@ -32,16 +42,24 @@ const BREAKER_STATES = ['closed', 'half-open', 'open'] as const;
  */
 export const SCRAPE_TIMEOUT_MS = 2_500;
 
-interface ServiceReading {
+interface InstanceReading {
   breakers: BreakerState[];
   pausesTotal: number;
+}
+
+/** One instance's part of a sample: its last good reading, or undefined once it stopped answering. */
+interface InstanceSample {
+  url: string;
+  part: string;
+  reading: InstanceReading | undefined;
 }
 
 export class StatsSampler {
   private readonly offsets: OffsetSource;
   private previous: { at: number; ends: Map<string, number> } | undefined;
-  private readonly pausesSeen = new Map<SagaService, number>();
-  private readonly services: Readings<ServiceReading>;
+  /** Each instance's pause count at the last sample, by its ops URL. */
+  private readonly pausesSeen = new Map<string, number>();
+  private readonly instances: Readings<InstanceReading>;
   private readonly faults: Readings<ProviderFaults>;
   private readonly kafka: Readings<Pick<StatsMessage, 'topicRates' | 'groupLag'>>;
 
@@ -51,7 +69,7 @@ export class StatsSampler {
     logger: Logger,
   ) {
     this.offsets = kafkaOffsets(kafka);
-    this.services = new Readings(logger);
+    this.instances = new Readings(logger);
     this.faults = new Readings(logger);
     this.kafka = new Readings(logger);
   }
@@ -60,22 +78,18 @@ export class StatsSampler {
     const at = Date.now();
     const [kafka, services, faults] = await Promise.all([
       this.kafka.read('kafka offsets', () => this.kafkaFigures(at)),
-      Promise.all(SagaServices.map((service) => this.services.read(`${service} metrics`, () => this.scrape(service)))),
+      Promise.all(SagaServices.map((service) => this.sampleService(service))),
       Promise.all(
         PROVIDERS.map((provider) =>
           this.faults.read(`${provider} faults`, () => this.sources.providers.faults(provider, SCRAPE_TIMEOUT_MS)),
         ),
       ),
     ]);
-    // In SagaServices order, whichever answered first: the page's list must not reshuffle every second.
-    const breakers = services.flatMap((reading) => reading?.breakers ?? []);
-    const pauses = SagaServices.flatMap((service, index) => {
-      const total = services[index]?.pausesTotal;
-      if (total === undefined) return [];
-      const before = this.pausesSeen.get(service);
-      this.pausesSeen.set(service, total);
-      return [{ service, total, pausing: before !== undefined && total > before }];
-    });
+    this.forgetGone(services.flat());
+    // In SagaServices order, then instanceUrls' order, whichever answered first: the page's list must not
+    // reshuffle every second.
+    const breakers = services.flat().flatMap(({ reading }) => reading?.breakers ?? []);
+    const pauses = SagaServices.flatMap((service, index) => this.pauses(service, services[index]!));
     return {
       kind: 'stats',
       at,
@@ -84,7 +98,7 @@ export class StatsSampler {
       breakers,
       pauses,
       faults: Object.fromEntries(PROVIDERS.map((provider, index) => [provider, faults[index] ?? null])),
-      unavailable: [...this.kafka.unavailable(), ...this.services.unavailable(), ...this.faults.unavailable()],
+      unavailable: [...this.kafka.unavailable(), ...this.instances.unavailable(), ...this.faults.unavailable()],
     };
   }
 
@@ -92,20 +106,54 @@ export class StatsSampler {
     return this.offsets.close();
   }
 
-  private async scrape(service: SagaService): Promise<ServiceReading> {
-    const text = await requestText({
-      method: 'GET',
-      url: `${this.sources.opsUrls[service]}/metrics`,
-      timeoutMs: SCRAPE_TIMEOUT_MS,
-    });
+  /** Every instance of `service`, each read on its own: one that does not answer is reported by its URL. */
+  private async sampleService(service: SagaService): Promise<InstanceSample[]> {
+    const urls = await instanceUrls(this.sources.opsUrls[service]);
+    return Promise.all(
+      urls.map(async (url) => {
+        const part = `${service} metrics at ${url}`;
+        return { url, part, reading: await this.instances.read(part, () => this.scrape(service, url)) };
+      }),
+    );
+  }
+
+  private async scrape(service: SagaService, url: string): Promise<InstanceReading> {
+    const text = await requestText({ method: 'GET', url: `${url}/metrics`, timeoutMs: SCRAPE_TIMEOUT_MS });
+    const instance = new URL(url).host;
     const breakers = samplesOf(text, MetricNames.circuitState).map(({ labels, value }) => ({
       service,
+      instance,
       breaker: labels.breaker ?? '?',
       state: BREAKER_STATES[value] ?? 'open',
     }));
     // A counter with labels has no sample until its first pause: no sample is no pause.
-    const pausesTotal = samplesOf(text, MetricNames.partitionsPaused).reduce((sum, { value }) => sum + value, 0);
-    return { breakers, pausesTotal };
+    return { breakers, pausesTotal: sumOf(samplesOf(text, MetricNames.partitionsPaused)) };
+  }
+
+  /**
+   * A service's partition pauses, summed over the instances that answer; pausing when one instance's own
+   * count rose, so an instance that stops answering and comes back does not read as a burst of pauses.
+   */
+  private pauses(service: SagaService, instances: readonly InstanceSample[]): StatsMessage['pauses'] {
+    let total = 0;
+    let pausing = false;
+    let answered = false;
+    for (const { url, reading } of instances) {
+      if (!reading) continue;
+      const before = this.pausesSeen.get(url);
+      this.pausesSeen.set(url, reading.pausesTotal);
+      pausing ||= before !== undefined && reading.pausesTotal > before;
+      total += reading.pausesTotal;
+      answered = true;
+    }
+    return answered ? [{ service, total, pausing }] : [];
+  }
+
+  /** Drops what is kept about instances no longer there (scaled away, gone from the name's addresses). */
+  private forgetGone(current: readonly InstanceSample[]): void {
+    this.instances.keepOnly(new Set(current.map(({ part }) => part)));
+    const urls = new Set(current.map(({ url }) => url));
+    for (const url of this.pausesSeen.keys()) if (!urls.has(url)) this.pausesSeen.delete(url);
   }
 
   private async kafkaFigures(at: number): Promise<Pick<StatsMessage, 'topicRates' | 'groupLag'>> {

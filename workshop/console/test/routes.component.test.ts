@@ -3,7 +3,7 @@
 // Idempotency-Key, the gateway's problems reach the page as they were, and every answer carries the CSP.
 import type { Server } from 'node:http';
 import express from 'express';
-import { GatewayClient, ProvidersClient, type PlaceOrderRequest } from '@saga/client';
+import { GatewayClient, ProvidersClient, ZipkinClient, type PlaceOrderRequest } from '@saga/client';
 import { DECLINED_TOKEN } from '@saga/providers';
 import { SagaMetrics, close, listen, loadCatalog, type Logger, type createKafka } from '@saga/shared';
 import { CONSOLE_CUSTOMER } from '../src/actions';
@@ -23,6 +23,10 @@ const noKafka = new Proxy(
 ) as ReturnType<typeof createKafka>;
 
 const ORDER_ID = '3f0c8f5e-8a4f-4bde-9c1e-2b8d4a0c9e11';
+/** An order the gateway has no trace id for yet. */
+const UNTRACED_ORDER_ID = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const ZIPKIN_URL = 'http://zipkin.test:9411';
 
 interface Received {
   path: string;
@@ -37,6 +41,10 @@ function fakeGateway(received: Received[]) {
   app.post('/orders', (req, res) => {
     received.push({ path: req.path, idempotencyKey: req.get('Idempotency-Key'), body: req.body });
     res.status(202).json({ orderId: ORDER_ID, status: 'PENDING' });
+  });
+  app.get('/orders/:id', (req, res) => {
+    const order = { orderId: req.params.id, customerId: 'c-1', status: 'PENDING', items: [] };
+    res.json(req.params.id === ORDER_ID ? { ...order, traceId: TRACE_ID } : order);
   });
   app.post('/orders/:id/cancel', (req, res) => {
     received.push({ path: req.path, idempotencyKey: req.get('Idempotency-Key'), body: req.body });
@@ -68,6 +76,7 @@ describe('the console API', () => {
       live: { join: () => () => {} },
       kafka: noKafka,
       gateway: new GatewayClient(urlOf(gateway)),
+      traces: new ZipkinClient(ZIPKIN_URL),
       providers: new ProvidersClient({ payment: 'http://127.0.0.1:9', carrier: 'http://127.0.0.1:9' }),
       actionsEnabled,
       map: systemMap(loadCatalog()),
@@ -118,6 +127,21 @@ describe('the console API', () => {
     const body = order.body as PlaceOrderRequest;
     expect(body.paymentMethod.token).toBe(DECLINED_TOKEN);
     expect(body.customerId).toBe(CONSOLE_CUSTOMER);
+  });
+
+  it("links an order to its trace in the trace viewer once the gateway knows the order's trace id", async () => {
+    await startConsole(false);
+    const traced = await fetch(`${consoleUrl}/api/orders/${ORDER_ID}`);
+    const untraced = await fetch(`${consoleUrl}/api/orders/${UNTRACED_ORDER_ID}`);
+
+    expect(await traced.json()).toMatchObject({
+      orderId: ORDER_ID,
+      traceId: TRACE_ID,
+      traceUrl: `${ZIPKIN_URL}/zipkin/traces/${TRACE_ID}`,
+    });
+    const withoutTrace = (await untraced.json()) as Record<string, unknown>;
+    expect(withoutTrace).toMatchObject({ orderId: UNTRACED_ORDER_ID, status: 'PENDING' });
+    expect(withoutTrace).not.toHaveProperty('traceUrl');
   });
 
   it("passes the gateway's problem on to the page as it came", async () => {

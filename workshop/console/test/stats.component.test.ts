@@ -1,6 +1,6 @@
 // What the page's "Breakers and pauses" panel is built from, against fake ops ports: a steady order
-// whichever service answers first, and "not answering" only for a service that has missed several
-// samples in a row, never for one slow or failed answer.
+// whichever service answers first, "not answering" only for an instance that has missed several samples
+// in a row, never for one slow or failed answer, and a service of several instances read from all of them.
 import type { Server } from 'node:http';
 import express from 'express';
 import { ProvidersClient, SagaServices, type SagaService } from '@saga/client';
@@ -18,8 +18,14 @@ const noBroker = {
   }),
 } as unknown as ReturnType<typeof createKafka>;
 
+interface Control {
+  delayMs: number;
+  failing: boolean;
+  pauses: number;
+}
+
 /** An ops port whose /metrics answers after `delayMs`, or 500 while `failing`. */
-function opsPort(service: SagaService, control: { delayMs: number; failing: boolean }) {
+function opsPort(service: SagaService, control: Control) {
   const app = express();
   app.get('/metrics', async (_req, res) => {
     await new Promise((resolve) => setTimeout(resolve, control.delayMs));
@@ -27,26 +33,28 @@ function opsPort(service: SagaService, control: { delayMs: number; failing: bool
     res.send(
       [
         `${MetricNames.circuitState}{breaker="${service}-provider",service="${service}"} 0`,
-        `${MetricNames.partitionsPaused}{topic="t",service="${service}"} 2`,
+        `${MetricNames.partitionsPaused}{topic="t",service="${service}"} ${control.pauses}`,
       ].join('\n'),
     );
   });
   return listen(app, 0);
 }
 
+const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
 describe('the stats sampler', () => {
   const servers: Server[] = [];
   const controls = Object.fromEntries(
-    SagaServices.map((service) => [service, { delayMs: 0, failing: false }]),
-  ) as Record<SagaService, { delayMs: number; failing: boolean }>;
+    SagaServices.map((service) => [service, { delayMs: 0, failing: false, pauses: 2 }]),
+  ) as Record<SagaService, Control>;
   let sampler: StatsSampler;
 
   beforeAll(async () => {
-    const urls = {} as Record<SagaService, string>;
+    const urls = {} as Record<SagaService, string[]>;
     for (const service of SagaServices) {
       const server = await opsPort(service, controls[service]);
       servers.push(server);
-      urls[service] = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      urls[service] = [urlOf(server)];
     }
     const providers = new ProvidersClient({ payment: 'http://127.0.0.1:9', carrier: 'http://127.0.0.1:9' });
     sampler = new StatsSampler(noBroker, { opsUrls: urls, providers }, silent);
@@ -71,12 +79,79 @@ describe('the stats sampler', () => {
     const back = await sampler.sample();
 
     const [firstMiss, ...rest] = seen;
-    expect(firstMiss!.unavailable).not.toContain('shipping metrics');
+    const shipping = expect.stringMatching(/^shipping metrics at http:\/\/127\.0\.0\.1:\d+$/);
+    expect(firstMiss!.unavailable).not.toContainEqual(shipping);
     expect(firstMiss!.breakers.map((breaker) => breaker.service)).toContain('shipping');
     const down = rest.at(-1)!;
-    expect(down.unavailable).toContain('shipping metrics');
+    expect(down.unavailable).toContainEqual(shipping);
     expect(down.breakers.map((breaker) => breaker.service)).not.toContain('shipping');
-    expect(back.unavailable).not.toContain('shipping metrics');
+    expect(back.unavailable).not.toContainEqual(shipping);
     expect(back.breakers.map((breaker) => breaker.service)).toContain('shipping');
+  });
+});
+
+describe('the stats sampler, with two instances of payment', () => {
+  const servers: Server[] = [];
+  const first: Control = { delayMs: 0, failing: false, pauses: 2 };
+  const second: Control = { delayMs: 0, failing: false, pauses: 3 };
+  // The other services listen nowhere: only payment is under test. The sampler reads this record at every
+  // sample, as it would read a name's addresses: an instance is taken out by taking out its URL.
+  const nowhere = ['http://127.0.0.1:9'];
+  const opsUrls: Record<SagaService, string[]> = { order: nowhere, inventory: nowhere, payment: [], shipping: nowhere };
+  let urls: string[];
+  let sampler: StatsSampler;
+
+  beforeAll(async () => {
+    servers.push(await opsPort('payment', first), await opsPort('payment', second));
+    urls = servers.map(urlOf);
+    opsUrls.payment = urls;
+    const providers = new ProvidersClient({ payment: 'http://127.0.0.1:9', carrier: 'http://127.0.0.1:9' });
+    sampler = new StatsSampler(noBroker, { opsUrls, providers }, silent);
+  });
+  afterAll(() => Promise.all(servers.map((server) => close(server))));
+
+  it("lists each instance's breaker, labelled with the instance, and sums their pauses", async () => {
+    const { breakers, pauses } = await sampler.sample();
+
+    expect(breakers).toEqual(
+      urls.map((url) => expect.objectContaining({ service: 'payment', instance: new URL(url).host })),
+    );
+    expect(pauses).toEqual([{ service: 'payment', total: 5, pausing: false }]);
+  });
+
+  it("says pausing when one instance's count rises", async () => {
+    await sampler.sample();
+    second.pauses += 1;
+    const { pauses } = await sampler.sample();
+
+    expect(pauses).toEqual([{ service: 'payment', total: 6, pausing: true }]);
+  });
+
+  it('reports an instance that stops answering by its URL, keeps showing the other, and takes it back', async () => {
+    second.failing = true;
+    let down;
+    for (let sample = 1; sample <= MISSES_BEFORE_UNAVAILABLE; sample++) down = await sampler.sample();
+    second.failing = false;
+    const back = await sampler.sample();
+
+    expect(down!.unavailable).toContain(`payment metrics at ${urls[1]}`);
+    expect(down!.unavailable).not.toContain(`payment metrics at ${urls[0]}`);
+    expect(down!.breakers.map((breaker) => breaker.instance)).toEqual([new URL(urls[0]!).host]);
+    expect(down!.pauses).toEqual([{ service: 'payment', total: first.pauses, pausing: false }]);
+    // Its pauses count again, and their return is not a rise: that instance did not pause.
+    expect(back.unavailable).not.toContain(`payment metrics at ${urls[1]}`);
+    expect(back.pauses).toEqual([{ service: 'payment', total: first.pauses + second.pauses, pausing: false }]);
+  });
+
+  it('forgets an instance that is no longer among the ops URLs, down or not', async () => {
+    second.failing = true;
+    for (let sample = 1; sample <= MISSES_BEFORE_UNAVAILABLE; sample++) await sampler.sample();
+    opsUrls.payment = [urls[0]!];
+    const after = await sampler.sample();
+    opsUrls.payment = urls;
+    second.failing = false;
+
+    expect(after.unavailable).not.toContain(`payment metrics at ${urls[1]}`);
+    expect(after.pauses).toEqual([{ service: 'payment', total: first.pauses, pausing: false }]);
   });
 });

@@ -10,6 +10,7 @@ import {
   WaitTimedOutError,
   createKafka,
   createLogger,
+  kafkaOffsets,
   loadCatalog,
   producerConfig,
 } from '@saga/shared';
@@ -53,6 +54,23 @@ export class KafkaTools {
       return new Map((offsets?.partitions ?? []).map(({ partition, offset }) => [partition, Number(offset)]));
     } finally {
       await admin.disconnect();
+    }
+  }
+
+  /**
+   * The committed offsets of `groupId` on `topic` once they reach the topic's end, else undefined: the
+   * group has consumed and committed everything written so far (it commits in the background, so its
+   * offsets trail what it handled by up to half a second).
+   */
+  async committedAtEnd(groupId: string, topic: string): Promise<Map<number, number> | undefined> {
+    const offsets = kafkaOffsets(this.kafka);
+    try {
+      const [ranges, committed] = await Promise.all([offsets.ranges([topic]), offsets.committed(groupId, [topic])]);
+      const at = new Map(committed.map(({ partition, offset }) => [partition, offset]));
+      // A partition never written to (high 0) has nothing to commit: the group keeps -1 there.
+      return ranges.every(({ partition, high }) => high === 0 || at.get(partition) === high) ? at : undefined;
+    } finally {
+      await offsets.close();
     }
   }
 

@@ -41,6 +41,11 @@ export interface OrderState {
   currency: string | null;
   createdAt: number | null;
   updatedAt: number;
+  /**
+   * The order's trace (32 hex digits), from the `traceparent` header of the first of its records that
+   * had a valid one; null until then, absent in states stored before it existed.
+   */
+  traceId?: string | null;
   timeline: TimelineEntry[];
 }
 
@@ -55,6 +60,7 @@ export const emptyOrder = (orderId: string, at: number): OrderState => ({
   currency: null,
   createdAt: null,
   updatedAt: at,
+  traceId: null,
   timeline: [],
 });
 
@@ -102,8 +108,16 @@ function evolve(order: OrderState, record: OrderRecord): OrderState {
   }
 }
 
-/** Applies a consumed record once: a redelivered eventId changes nothing. */
-export function applyOrderRecord(order: OrderState | undefined, record: OrderRecord, at: LogPosition): OrderState {
+/**
+ * Applies a consumed record once: a redelivered eventId changes nothing. `traceId` is the record's own
+ * (traceparent.ts); every record of an order is in the order's one trace, so the first one known is kept.
+ */
+export function applyOrderRecord(
+  order: OrderState | undefined,
+  record: OrderRecord,
+  at: LogPosition,
+  traceId?: string,
+): OrderState {
   const { envelope, ...payload } = record.event;
   const current = order ?? emptyOrder(record.event.orderId, envelope.occurredAt);
   if (current.timeline.some((entry) => entry.eventId === envelope.eventId)) return current;
@@ -120,6 +134,7 @@ export function applyOrderRecord(order: OrderState | undefined, record: OrderRec
   return {
     ...next,
     updatedAt: Math.max(next.updatedAt, envelope.occurredAt),
+    traceId: current.traceId ?? traceId ?? null,
     timeline: [...current.timeline, entry].sort(timelineOrder),
   };
 }

@@ -1,8 +1,9 @@
 // Feeds the read model from the topics: every order-keyed command and event into the order it is about,
-// every StockLevelChanged into the product it describes. One fixed group (gateway-projection); the
-// read model's own applied offsets decide where each partition resumes, so a start reads only what
-// came after the last one. An empty read model (a new data folder, or after `make rebuild-read-model`)
-// starts the group afresh, from the beginning of the topics. rebuild() does that while the gateway runs.
+// every StockLevelChanged into the product it describes, a fetched batch at a time (BatchProjection).
+// One fixed group (gateway-projection); the read model's own applied offsets decide where each
+// partition resumes, so a start reads only what came after the last one. An empty read model (a new
+// database, or after `make rebuild-read-model`) starts the group afresh, from the beginning of the
+// topics. rebuild() does that while the gateway runs.
 import {
   Applications,
   ConsumerGroups,
@@ -13,8 +14,8 @@ import {
   type SagaMetrics,
   kafkaOffsets,
 } from '@saga/shared';
+import { BatchProjection } from './batch-projection';
 import { CatchUpWatch, type OffsetSource } from './catch-up';
-import type { OrderRecord } from './orders';
 import type { ReadModel } from './read-model';
 
 type Kafka = ReturnType<typeof createKafka>;
@@ -44,40 +45,39 @@ export class Projector {
     this.log = options.logger.child({ component: 'projection', groupId: this.groupId });
     this.consumer = this.newConsumer();
     this.offsets = kafkaOffsets(kafka);
-    this.catchUp = new CatchUpWatch(this.offsets, this.log);
+    this.catchUp = new CatchUpWatch(this.offsets, this.log, 500, (topic, partition) =>
+      this.readModel.store.nextOffset(topic, partition),
+    );
   }
 
   private newConsumer(): EventConsumer {
-    const { kafka, serde, readModel } = this;
+    const { kafka, serde, readModel, log } = this;
     const { metrics } = this.options;
     const { store } = readModel;
+    const projection = new BatchProjection(readModel, metrics, log);
     const consumer = new EventConsumer(kafka, serde, {
       groupId: this.groupId,
-      logger: this.log,
+      logger: log,
       metrics,
       fromBeginning: true,
+      dispatch: (records, settle) => projection.dispatch(records, settle),
       resumeAt: (topic, partition) => store.nextOffset(topic, partition),
-      onRecordDone: (topic, partition, offset) => store.applied(topic, partition, offset),
+      // A batch's own offsets were written with it; this stores those of records no batch applied.
+      onRecordDone: (topic, partition, offset) => {
+        store.applied(topic, partition, offset)?.catch((error: unknown) => {
+          log.warn({ err: error, topic, partition, offset }, 'applied offset not stored: read again after a restart');
+        });
+      },
     });
     // What the projection reads is declared in shared/src/topology.ts, so the contract lists it too.
-    for (const type of Applications.gateway.consumes) {
-      if (type === 'StockLevelChanged') {
-        consumer.on(type, async (event) => {
-          readModel.applyStockLevel(event);
-          metrics.consumed.inc({ type });
-        });
-        continue;
-      }
-      consumer.on(type, async (event, { topic, partition, offset }) => {
-        readModel.applyOrderRecord({ type, event } as OrderRecord, { topic, partition, offset: Number(offset) });
-        metrics.consumed.inc({ type });
-      });
-    }
+    for (const type of Applications.gateway.consumes) consumer.on(type, projection.handler(type));
     return consumer;
   }
 
   async start(): Promise<void> {
-    if (this.readModel.store.isEmpty()) await this.forgetGroup();
+    const { store } = this.readModel;
+    await store.loadOffsets();
+    if (await store.isEmpty()) await this.forgetGroup();
     await this.catchUp.start(this.groupId, this.consumer.topics());
     await this.consumer.start();
   }
@@ -93,10 +93,12 @@ export class Projector {
       try {
         await this.catchUp.stop();
         await this.consumer.stop();
-        this.readModel.store.clear();
+        await this.readModel.store.clear();
         this.log.warn('read model cleared: rebuilding it from the topics');
         this.consumer = this.newConsumer();
-        this.catchUp = new CatchUpWatch(this.offsets, this.log);
+        this.catchUp = new CatchUpWatch(this.offsets, this.log, 500, (topic, partition) =>
+          this.readModel.store.nextOffset(topic, partition),
+        );
         await this.start();
       } finally {
         this.rebuilding = undefined;
@@ -109,6 +111,7 @@ export class Projector {
     await this.rebuilding?.catch(() => undefined);
     await this.catchUp.stop();
     await this.consumer.stop();
+    await this.readModel.store.flush();
     await this.offsets.close();
   }
 

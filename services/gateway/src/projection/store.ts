@@ -1,121 +1,188 @@
-// The read model on disk: one SQLite file of its own (projection.sqlite) holding each order and product
-// as JSON, and the next offset to read of every partition the projection has applied. On disk, so a
-// restart resumes where it stopped instead of replaying the topics, and memory does not grow with the
-// number of orders. Its own file and connection, used synchronously: a write here can never land inside
-// a transaction of the gateway's other store (idempotency keys), and a read never sees half of one.
-// Writes are group-committed: the first write opens a transaction that commits on the next turn of
-// the event loop, so a fetched batch of records costs one commit instead of two per record (the
-// projection's SQLite commits were half of the gateway's CPU at 50 orders/s). States and applied
-// offsets share that transaction, so a crash before the commit loses both together and the
-// projection reads those records again.
-import { SqliteDatabase } from '@saga/shared';
-import type { OrderState } from './orders';
+// The read model's tables: each order and product as JSON, and the next offset to read of every
+// partition the projection has applied. Stored (projection.sqlite, a file of its own, or the gateway's
+// PostgreSQL schema), so a restart resumes where it stopped instead of replaying the topics, and memory
+// does not grow with the number of orders. Writes are units of the turn's commit (TurnCommits), and a
+// unit writes its records' applied offsets with their states: a crash loses both or neither, so the
+// projection can only read records again (applying one twice changes nothing), never skip one.
+import type { Migrations, SqlDatabase } from '@saga/shared';
+import { TurnCommits } from '../turn-commits';
+import { AppliedOffsets, type Resume } from './applied-offsets';
+import type { LogPosition, OrderState } from './orders';
 import type { ProductState } from './stock';
 
-const MIGRATION = `
-  CREATE TABLE orders (order_id TEXT PRIMARY KEY, state TEXT NOT NULL);
-  CREATE TABLE products (sku TEXT PRIMARY KEY, state TEXT NOT NULL);
-  CREATE TABLE applied_offsets (
-    topic       TEXT NOT NULL,
-    partition   INTEGER NOT NULL,
-    next_offset INTEGER NOT NULL,
-    PRIMARY KEY (topic, partition)
-  );
-`;
+export const READ_MODEL_MIGRATIONS: Migrations = {
+  sqlite: [
+    `CREATE TABLE orders (order_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+     CREATE TABLE products (sku TEXT PRIMARY KEY, state TEXT NOT NULL);
+     CREATE TABLE applied_offsets (
+       topic       TEXT NOT NULL,
+       partition   INTEGER NOT NULL,
+       next_offset INTEGER NOT NULL,
+       PRIMARY KEY (topic, partition)
+     );`,
+  ],
+  // States as TEXT, not JSONB: nothing queries inside them, and both engines hand back the same string.
+  postgres: [
+    `CREATE TABLE orders (order_id TEXT PRIMARY KEY, state TEXT NOT NULL);
+     CREATE TABLE products (sku TEXT PRIMARY KEY, state TEXT NOT NULL);
+     CREATE TABLE applied_offsets (
+       topic       TEXT NOT NULL,
+       partition   INTEGER NOT NULL,
+       next_offset BIGINT NOT NULL,
+       PRIMARY KEY (topic, partition)
+     );`,
+  ],
+};
+
+/**
+ * `rows` in chunks of 128, 64, … 1 rows: a batch takes a few statements, and there are only eight
+ * statement texts, which SQLite compiles once each (a chunk per batch size would compile hundreds).
+ */
+function chunks<T>(rows: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let from = 0, size = 128; from < rows.length; from += size) {
+    while (size > rows.length - from) size /= 2;
+    result.push(rows.slice(from, from + size));
+  }
+  return result;
+}
 
 export class ProjectionStore {
-  private readonly database: SqliteDatabase;
-  private readonly statements;
+  private readonly writes: TurnCommits;
+  private readonly offsets = new AppliedOffsets();
+  /** A write is queued for the pending offsets and has not taken them yet. */
+  private flushQueued = false;
 
-  /**
-   * `file` is created if missing; ':memory:' for tests. WAL with synchronous NORMAL (SqliteDatabase):
-   * a crash loses no committed write; a power loss may lose the last ones, which the projection then
-   * reads again (applying a record twice changes nothing).
-   */
-  constructor(file: string) {
-    this.database = new SqliteDatabase(file, [MIGRATION]);
-    // Synchronous statements on this file's own connection: nothing else ever opens a transaction on it.
-    const { db } = this.database;
-    this.statements = {
-      order: db.prepare('SELECT state FROM orders WHERE order_id = ?'),
-      putOrder: db.prepare('INSERT OR REPLACE INTO orders (order_id, state) VALUES (?, ?)'),
-      product: db.prepare('SELECT state FROM products WHERE sku = ?'),
-      putProduct: db.prepare('INSERT OR REPLACE INTO products (sku, state) VALUES (?, ?)'),
-      products: db.prepare('SELECT state FROM products ORDER BY sku'),
-      offset: db.prepare('SELECT next_offset FROM applied_offsets WHERE topic = ? AND partition = ?'),
-      applied: db.prepare(
-        `INSERT INTO applied_offsets (topic, partition, next_offset) VALUES (?, ?, ?)
-         ON CONFLICT (topic, partition) DO UPDATE SET next_offset = MAX(next_offset, excluded.next_offset)`,
-      ),
-      anyOffset: db.prepare('SELECT 1 FROM applied_offsets LIMIT 1'),
-    };
+  constructor(private readonly db: SqlDatabase) {
+    this.writes = new TurnCommits(db);
   }
 
-  order(orderId: string): OrderState | undefined {
-    const row = this.statements.order.get(orderId) as { state: string } | undefined;
+  /**
+   * Runs `work` (reads and puts of this store) as one unit of the turn's commit, together with the
+   * offsets after `applied` and those pending; once it has committed they are where partitions resume.
+   */
+  async write<T>(work: () => Promise<T>, applied: readonly LogPosition[] = []): Promise<T> {
+    let taken: Resume[] = [];
+    let positions: Resume[] = [];
+    try {
+      const value = await this.writes.commit(async () => {
+        ({ positions, taken } = this.offsets.take(applied));
+        this.flushQueued = false;
+        const result = await work();
+        for (const { topic, partition, next } of positions) {
+          await this.db.run(
+            `INSERT INTO applied_offsets (topic, partition, next_offset) VALUES (?, ?, ?)
+             ON CONFLICT (topic, partition) DO UPDATE SET next_offset = excluded.next_offset
+             WHERE excluded.next_offset > applied_offsets.next_offset`,
+            [topic, partition, next],
+          );
+        }
+        return result;
+      });
+      this.offsets.settled(positions);
+      return value;
+    } catch (error) {
+      this.offsets.restore(taken);
+      throw error;
+    }
+  }
+
+  /** The orders among `orderIds` that have a state: inside a write, what it bases its changes on. */
+  async orders(orderIds: readonly string[]): Promise<Map<string, OrderState>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await this.db.all<{ order_id: string; state: string }>(
+      `SELECT order_id, state FROM orders WHERE order_id IN ${this.db.dialect.jsonValues}`,
+      [JSON.stringify(orderIds)],
+    );
+    return new Map(rows.map((row) => [row.order_id, JSON.parse(row.state) as OrderState]));
+  }
+
+  async order(orderId: string): Promise<OrderState | undefined> {
+    const row = await this.db.get<{ state: string }>('SELECT state FROM orders WHERE order_id = ?', [orderId]);
     return row && (JSON.parse(row.state) as OrderState);
   }
 
-  putOrder(order: OrderState): void {
-    this.inGroupCommit();
-    this.statements.putOrder.run(order.orderId, JSON.stringify(order));
+  /** Writes `orders` whole, in a few statements however many there are (one key each). */
+  async putOrders(orders: readonly OrderState[]): Promise<void> {
+    await this.upsert(
+      'orders',
+      'order_id',
+      orders.map((order) => [order.orderId, JSON.stringify(order)]),
+    );
   }
 
-  product(sku: string): ProductState | undefined {
-    const row = this.statements.product.get(sku) as { state: string } | undefined;
+  async product(sku: string): Promise<ProductState | undefined> {
+    const row = await this.db.get<{ state: string }>('SELECT state FROM products WHERE sku = ?', [sku]);
     return row && (JSON.parse(row.state) as ProductState);
   }
 
-  putProduct(product: ProductState): void {
-    this.inGroupCommit();
-    this.statements.putProduct.run(product.sku, JSON.stringify(product));
+  async putProducts(products: readonly ProductState[]): Promise<void> {
+    await this.upsert(
+      'products',
+      'sku',
+      products.map((product) => [product.sku, JSON.stringify(product)]),
+    );
   }
 
   /** Every product, by sku: a catalog, so small. */
-  products(): ProductState[] {
-    return (this.statements.products.all() as { state: string }[]).map((row) => JSON.parse(row.state) as ProductState);
+  async products(): Promise<ProductState[]> {
+    const rows = await this.db.all<{ state: string }>('SELECT state FROM products ORDER BY sku');
+    return rows.map((row) => JSON.parse(row.state) as ProductState);
+  }
+
+  /**
+   * Many rows per statement: on PostgreSQL a statement per order was a round trip each, most of a
+   * batch's time. A key may appear once (PostgreSQL refuses to update one row twice in a statement).
+   */
+  private async upsert(table: 'orders' | 'products', key: 'order_id' | 'sku', rows: [string, string][]) {
+    for (const chunk of chunks(rows)) {
+      await this.db.run(
+        `INSERT INTO ${table} (${key}, state) VALUES ${chunk.map(() => '(?, ?)').join(', ')}
+         ON CONFLICT (${key}) DO UPDATE SET state = excluded.state`,
+        chunk.flat(),
+      );
+    }
+  }
+
+  /** Reads the applied offsets, for nextOffset(); once before the consumer starts. */
+  async loadOffsets(): Promise<void> {
+    const rows = await this.db.all<{ topic: string; partition: number; next_offset: number }>(
+      'SELECT topic, partition, next_offset FROM applied_offsets',
+    );
+    this.offsets.load(rows.map(({ topic, partition, next_offset: next }) => ({ topic, partition, next })));
   }
 
   /** The next offset to read of a partition, or undefined if nothing of it was applied. */
   nextOffset(topic: string, partition: number): number | undefined {
-    return (this.statements.offset.get(topic, partition) as { next_offset: number } | undefined)?.next_offset;
+    return this.offsets.next(topic, partition);
   }
 
-  /** The record at `offset` is applied (or skipped for good): resume after it. */
-  applied(topic: string, partition: number, offset: number): void {
-    this.inGroupCommit();
-    this.statements.applied.run(topic, partition, offset + 1);
+  /**
+   * The record at `offset` is done with (applied, not ours, or dead-lettered): resume after it. The
+   * write that applied it has stored that already; otherwise its offset is written by the next write,
+   * and one is queued if none is: its promise is returned, undefined when nothing new was queued.
+   */
+  applied(topic: string, partition: number, offset: number): Promise<void> | undefined {
+    if (!this.offsets.done(topic, partition, offset) || this.flushQueued) return undefined;
+    this.flushQueued = true;
+    return this.write(async () => undefined);
   }
 
-  /** Nothing applied yet: a new data folder, or one cleared by the rebuild command. */
-  isEmpty(): boolean {
-    return this.statements.anyOffset.get() === undefined;
+  /** Writes the offsets still pending; at stop. */
+  async flush(): Promise<void> {
+    if (this.offsets.hasPending()) await this.write(async () => undefined);
+  }
+
+  /** Nothing applied yet: a new database, or one cleared by the rebuild command. */
+  async isEmpty(): Promise<boolean> {
+    return (await this.db.get('SELECT 1 AS applied FROM applied_offsets LIMIT 1')) === undefined;
   }
 
   /** Forgets every order, product and applied offset at once: the start of a rebuild from the topics. */
-  clear(): void {
-    this.commitGroup();
-    const { db } = this.database;
-    db.transaction(() => db.exec('DELETE FROM orders; DELETE FROM products; DELETE FROM applied_offsets;'))();
-  }
-
-  close(): void {
-    this.commitGroup();
-    this.database.close();
-  }
-
-  /** Joins the open group transaction, or opens one that commits once the current work yields. */
-  private inGroupCommit(): void {
-    const { db } = this.database;
-    if (db.inTransaction) return;
-    db.exec('BEGIN');
-    // A failed COMMIT (a full disk) throws from here and ends the process: the supervisor restarts it,
-    // and the projection resumes from the last committed offsets.
-    setImmediate(() => this.commitGroup());
-  }
-
-  private commitGroup(): void {
-    const { db } = this.database;
-    if (db.inTransaction) db.exec('COMMIT');
+  async clear(): Promise<void> {
+    await this.writes.commit(async () => {
+      for (const table of ['orders', 'products', 'applied_offsets']) await this.db.run(`DELETE FROM ${table}`);
+    });
+    this.offsets.clear();
   }
 }

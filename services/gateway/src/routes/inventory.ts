@@ -18,23 +18,23 @@ export interface InventoryRoutesDeps {
 
 export function inventoryRoutes({ send, readModel }: InventoryRoutesDeps): Router {
   const router = Router();
-  const knownProduct = (sku: string) => {
-    const product = readModel.product(sku);
+  const knownProduct = async (sku: string) => {
+    const product = await readModel.product(sku);
     if (!product) throw new HttpProblem('notFound', `no product ${sku}`);
     return product;
   };
 
-  router.get('/inventory', (_req, res) => {
-    res.json(readModel.allProducts().map(productJson));
+  router.get('/inventory', async (_req, res) => {
+    res.json((await readModel.allProducts()).map(productJson));
   });
 
-  router.get('/inventory/:sku', (req, res) => {
-    res.json(productJson(knownProduct(req.params.sku)));
+  router.get('/inventory/:sku', async (req, res) => {
+    res.json(productJson(await knownProduct(req.params.sku)));
   });
 
   router.post('/inventory/:sku/restock', jsonBody, async (req: Request<{ sku: string }>, res: Response) => {
     const { quantity } = parseBody(restockBody, req.body);
-    const { sku } = knownProduct(req.params.sku);
+    const { sku } = await knownProduct(req.params.sku);
     const envelope = newEnvelope(SERVICE, { correlationId: sku, causationId: res.locals.requestId });
     await send({ type: 'RestockProduct', key: sku, value: { envelope, sku, quantity } }, correlate(res, sku));
     const body: z.infer<typeof restockAcceptedView> = { sku, quantity, status: 'RESTOCK_REQUESTED' };

@@ -51,9 +51,9 @@ async function requestCancellation(send: SendCommand, order: OrderState, res: Re
 
 export function orderRoutes({ send, readModel, idempotency }: OrderRoutesDeps): Router {
   const router = Router();
-  const placedOrder = (orderId: string, res: Response) => {
+  const placedOrder = async (orderId: string, res: Response) => {
     correlate(res, orderId);
-    const order = readModel.order(orderId);
+    const order = await readModel.order(orderId);
     if (!order) throw new HttpProblem('notFound', `no order ${orderId}`);
     return order;
   };
@@ -72,7 +72,7 @@ export function orderRoutes({ send, readModel, idempotency }: OrderRoutesDeps): 
     const { orderId } = claim;
     const log = correlate(res, orderId).child({ idempotencyKey: key });
     if (claim.kind === 'replay') {
-      log.info('idempotent replay: answering as the first time, publishing nothing');
+      log.debug('idempotent replay: answering as the first time, publishing nothing');
       return void accepted(res.set('Idempotent-Replayed', 'true'), orderId);
     }
     const command = toPlaceOrder(body, orderId, res.locals.requestId);
@@ -88,20 +88,23 @@ export function orderRoutes({ send, readModel, idempotency }: OrderRoutesDeps): 
         .complete(key)
         .catch((error: unknown) => log.warn({ err: error }, 'idempotency key not completed'));
     }
-    readModel.acceptOrder(command);
+    // Placed either way: an order the read model missed here becomes readable once projected.
+    await readModel
+      .acceptOrder(command)
+      .catch((error: unknown) => log.warn({ err: error }, 'accepted order not written to the read model'));
     accepted(res, orderId);
   });
 
-  router.get('/orders/:id', (req, res) => {
-    res.json(orderJson(placedOrder(req.params.id, res)));
+  router.get('/orders/:id', async (req, res) => {
+    res.json(orderJson(await placedOrder(req.params.id, res)));
   });
 
-  router.get('/orders/:id/events', (req, res) => {
-    res.json(placedOrder(req.params.id, res).timeline.map(timelineJson));
+  router.get('/orders/:id/events', async (req, res) => {
+    res.json((await placedOrder(req.params.id, res)).timeline.map(timelineJson));
   });
 
   router.post('/orders/:id/cancel', async (req, res) => {
-    await requestCancellation(send, placedOrder(req.params.id, res), res);
+    await requestCancellation(send, await placedOrder(req.params.id, res), res);
   });
 
   return router;

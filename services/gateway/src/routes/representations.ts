@@ -53,6 +53,17 @@ export const orderView = z
     giftMessage: z.string().optional().meta({ description: 'The note for the recipient, when the order has one' }),
     createdAt: timestamp,
     updatedAt: timestamp,
+    traceId: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/)
+      .optional()
+      .meta({
+        description:
+          "The order's trace in the trace viewer (Zipkin: `/zipkin/traces/{traceId}`), one trace from POST /orders " +
+          'to the last step, taken from the `traceparent` header of its records; absent until one was read, ' +
+          'and for orders placed before tracing',
+        example: '4bf92f3577b34da6a3ce929d0e0e4736',
+      }),
   })
   .meta({ id: 'Order', description: 'An order as the read model knows it (eventually consistent).' });
 
@@ -109,6 +120,7 @@ export function orderJson(order: OrderState & { customerId: string }): z.infer<t
     ...(order.giftMessage != null && { giftMessage: order.giftMessage }),
     createdAt: instant(order.createdAt ?? order.updatedAt),
     updatedAt: instant(order.updatedAt),
+    ...(order.traceId != null && { traceId: order.traceId }),
   };
 }
 

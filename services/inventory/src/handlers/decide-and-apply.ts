@@ -24,8 +24,8 @@ export async function decideAndApply(
     for (const { type, body, key } of decided.emit) context.emit(type, body as never, key);
     return decided;
   });
-  if (decision.kind === 'ignored') log?.info({ why: decision.why }, 'event changes nothing');
-  else log?.info({ emitted: decision.emit.map((e) => e.type) }, 'stock updated');
+  if (decision.kind === 'ignored') log?.debug({ why: decision.why }, 'event changes nothing');
+  else log?.debug({ emitted: decision.emit.map((e) => e.type) }, 'stock updated');
   return decision;
 }
 

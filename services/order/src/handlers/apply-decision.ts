@@ -16,7 +16,7 @@ export async function applyDecision(
   const stream = await store.load(orderId);
   const decision = decide(stream.state);
   if (decision.kind === 'ignored') {
-    log?.info({ why: decision.why }, 'event changes nothing');
+    log?.debug({ why: decision.why }, 'event changes nothing');
     await context.commit(() => undefined);
     return;
   }
@@ -28,8 +28,8 @@ export async function applyDecision(
     if (!context.envelope) throw new InvariantError(`${event.type} accepted outside a handler: it has no eventId`);
     return { event, eventId: context.envelope.eventId };
   });
-  const after = await context.commit(() => store.append(orderId, stream.version, events));
-  log?.info(
+  const after = await context.commit(() => store.append(stream, events));
+  log?.debug(
     { status: after.status, version: stream.version + events.length, appended: events.map((e) => e.event.type) },
     'order updated',
   );

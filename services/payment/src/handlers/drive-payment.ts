@@ -14,7 +14,7 @@ export interface PaymentDeps {
 export function drivePayment(
   changed: Payment,
   { store, provider }: PaymentDeps,
-  context: Pick<HandlerContext, 'commit' | 'emit' | 'log'>,
+  context: Pick<HandlerContext, 'commit' | 'checkpoint' | 'emit' | 'log'>,
 ): Promise<void> {
   return driveProviderCall(paymentLifecycle, changed, context, {
     store,

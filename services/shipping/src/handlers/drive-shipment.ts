@@ -14,7 +14,7 @@ export interface ShippingDeps {
 export function driveShipment(
   changed: Shipment,
   { store, carrier }: ShippingDeps,
-  context: Pick<HandlerContext, 'commit' | 'emit' | 'log'>,
+  context: Pick<HandlerContext, 'commit' | 'checkpoint' | 'emit' | 'log'>,
 ): Promise<void> {
   return driveProviderCall(shipmentLifecycle, changed, context, {
     store,

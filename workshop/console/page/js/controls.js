@@ -92,11 +92,14 @@ export class Controls {
   }
 
   stats({ breakers, pauses, faults, unavailable }) {
+    // Each instance has its own breaker; the instance is named only where a service runs several.
+    const instances = new Map();
+    for (const b of breakers) instances.set(b.service, (instances.get(b.service) ?? new Set()).add(b.instance));
     const items = breakers.map((b) =>
       el(
         'li',
-        { class: `breaker ${b.state}`, 'data-breaker': b.breaker, 'data-state': b.state },
-        `${b.service}: ${b.breaker} breaker ${b.state}`,
+        { class: `breaker ${b.state}`, 'data-breaker': b.breaker, 'data-state': b.state, 'data-instance': b.instance },
+        `${b.service}${instances.get(b.service).size > 1 ? ` (${b.instance})` : ''}: ${b.breaker} breaker ${b.state}`,
       ),
     );
     for (const pause of pauses) {

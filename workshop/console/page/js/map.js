@@ -133,8 +133,10 @@ export class SystemMap {
     }
     for (const service of this.services) {
       const lag = groupLag[service.group];
+      // One breaker per instance: the worst of them is the service's.
       const open = breakers.filter((b) => `${b.service}-service` === service.id && b.state !== 'closed');
-      const breaker = open.length > 0 ? ` · breaker ${open[0].state}` : '';
+      const worst = open.find((b) => b.state === 'open') ?? open[0];
+      const breaker = worst ? ` · breaker ${worst.state}` : '';
       if (lag !== undefined || breaker) this.label(service.id, `lag ${lag ?? '?'}${breaker}`);
       this.root.querySelector(`[data-node="${CSS.escape(service.id)}"]`)?.classList.toggle(
         'breaker-open',

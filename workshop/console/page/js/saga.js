@@ -2,6 +2,7 @@
 // written; compensations are marked. Built from the order's timeline in the gateway's read model (its GET
 // /orders/{id}/events, read through the console's /api, once, on selection) merged with what arrives
 // live. The History tab shows the order's event-sourced states (GET /orders/{id}/history) key by key.
+// The title links the order's trace in the trace viewer once the gateway knows it (GET /orders/{id}).
 import { get } from './api.js';
 import { clock, el, replaceChildren, shortId } from './dom.js';
 
@@ -16,15 +17,20 @@ export class SagaView {
     this.historyRoot = history;
     this.orderId = undefined;
     this.steps = new Map();
+    this.traceUrl = undefined;
+    /** The order whose trace link is being read, if one is. */
+    this.traceLoading = undefined;
   }
 
   async select(orderId) {
     this.orderId = orderId;
     this.steps = new Map();
+    this.traceUrl = undefined;
     this.render();
     const [timeline] = await Promise.all([
       get(`/api/orders/${encodeURIComponent(orderId)}/events`).catch(() => []),
       this.loadHistory(orderId),
+      this.loadTrace(orderId),
     ]);
     if (this.orderId !== orderId) return;
     for (const entry of timeline) {
@@ -38,6 +44,22 @@ export class SagaView {
     if (event.orderId !== undefined && event.orderId !== this.orderId) return;
     this.steps.set(`${event.topic}/${event.partition}@${event.offset}`, event);
     if (render) this.render();
+    // A just-placed order has no trace id until the gateway has read its first record back: ask again.
+    if (render && !this.traceUrl) void this.loadTrace(this.orderId);
+  }
+
+  /** The order's trace link, from the console's GET /api/orders/{id}; one request per order at a time. */
+  async loadTrace(orderId) {
+    if (this.traceLoading === orderId) return;
+    this.traceLoading = orderId;
+    try {
+      const order = await get(`/api/orders/${encodeURIComponent(orderId)}`).catch(() => undefined);
+      if (this.orderId !== orderId || !order?.traceUrl) return;
+      this.traceUrl = order.traceUrl;
+      this.render();
+    } finally {
+      if (this.traceLoading === orderId) this.traceLoading = undefined;
+    }
   }
 
   status() {
@@ -54,6 +76,12 @@ export class SagaView {
       el('code', { title: this.orderId }, this.orderId),
       ' ',
       el('strong', { id: 'saga-status', class: `status ${status}`, 'data-status': status }, status),
+      ...(this.traceUrl
+        ? [
+            ' ',
+            el('a', { id: 'saga-trace', href: this.traceUrl, target: '_blank', rel: 'noopener noreferrer' }, 'trace'),
+          ]
+        : []),
     );
     const steps = [...this.steps.values()].sort(
       (a, b) => a.at - b.at || String(a.offset).localeCompare(String(b.offset)),

@@ -1,5 +1,6 @@
 // duplicate-delivery: at-least-once delivery made visible. Every record of a confirmed order is produced
-// again; the inbox of each consumer skips it, so nothing changes but the duplicate counter.
+// again; the inbox of each consumer skips it, so nothing changes but the duplicate counter (summed over
+// the payment instances: whichever holds the order's partition counts it).
 import { eventually, metricSum } from '@saga/client';
 import { MetricNames } from '@saga/shared';
 import { placeOrder } from '../place-orders';
@@ -15,7 +16,7 @@ export const duplicateDelivery: Scenario = {
     await gateway.terminal(orderId);
     const timeline = await gateway.timelineWith(orderId, ['OrderConfirmed', 'StockSold']);
     const stock = await gateway.stock('SKU-001');
-    const duplicatesBefore = await metricSum(config.paymentOpsUrl, MetricNames.duplicates);
+    const duplicatesBefore = await metricSum(config.paymentOpsUrls, MetricNames.duplicates);
     await narrator.step(
       `Deliver all ${timeline.length} records of a confirmed order again`,
       'The exact same bytes, read back from where the timeline says they are, produced again.',
@@ -26,7 +27,7 @@ export const duplicateDelivery: Scenario = {
       await kafka.produce(record.topic, [{ key: key?.toString() ?? orderId, value, headers }]);
     }
     const duplicates = await eventually(async () => {
-      const now = await metricSum(config.paymentOpsUrl, MetricNames.duplicates);
+      const now = await metricSum(config.paymentOpsUrls, MetricNames.duplicates);
       return now > duplicatesBefore ? now : undefined;
     }, 20_000);
     narrator.claim(

@@ -15,6 +15,7 @@ import { sagaTimeout } from './saga-timeout';
 import { schemaEvolution } from './schema-evolution';
 import { serviceCrash } from './service-crash';
 import { shippingFailed } from './shipping-failed';
+import { tracing } from './tracing';
 
 export const scenarios: readonly Scenario[] = [
   happyPath,
@@ -32,4 +33,5 @@ export const scenarios: readonly Scenario[] = [
   eventSourcing,
   readModelRebuild,
   replay,
+  tracing,
 ];

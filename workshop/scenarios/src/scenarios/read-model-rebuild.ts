@@ -14,10 +14,7 @@ export const readModelRebuild: Scenario = {
     const orderId = await placeOrder(gateway, 'SKU-001', 1);
     await gateway.terminal(orderId);
     await gateway.timelineWith(orderId, ['OrderConfirmed', 'StockSold']);
-    await narrator.step(
-      'The view before',
-      'GET /orders/{id}, its timeline and GET /inventory, from projection.sqlite.',
-    );
+    await narrator.step('The view before', 'GET /orders/{id}, its timeline and GET /inventory, from the read model.');
     const order = JSON.stringify(await gateway.order(orderId));
     const timeline = await gateway.timeline(orderId);
     const skus = (await gateway.products()).map((product) => product.sku);

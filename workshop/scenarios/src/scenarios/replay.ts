@@ -1,5 +1,6 @@
 // replay: the log is the source of truth and consuming does not delete. A brand-new consumer group reads
 // order.events from the beginning, and the services' own groups do not move.
+import { eventually } from '@saga/client';
 import { ConsumerGroups, Topics } from '@saga/shared';
 import { placeOrder } from '../place-orders';
 import type { Scenario } from '../scenario';
@@ -13,7 +14,7 @@ export const replay: Scenario = {
     const orderId = await placeOrder(gateway, 'SKU-001', 1);
     await gateway.terminal(orderId);
     await gateway.timelineWith(orderId, ['OrderConfirmed']);
-    const before = await kafka.committed(ConsumerGroups.order, Topics.orderCommands);
+    const before = await eventually(() => kafka.committedAtEnd(ConsumerGroups.order, Topics.orderCommands));
     await narrator.step(
       'Start a new consumer group at the beginning of order.events',
       'It reads what every other group already consumed: consuming does not delete.',

@@ -1,6 +1,7 @@
-// service-crash: SIGKILL the payment service with orders in flight. The supervisor restarts it; it resumes
-// from its committed offsets, the inbox skips what it had done, in-doubt charges settle by idempotency key.
-import { eventually, isReady } from '@saga/client';
+// service-crash: SIGKILL the payment service with orders in flight (its first instance, when several run).
+// The supervisor restarts it; it resumes from its committed offsets (or the other instances take its
+// partitions meanwhile), the inbox skips what was done, in-doubt charges settle by idempotency key.
+import { eventually, instanceUrls, serviceReady } from '@saga/client';
 import { placeMany } from '../place-orders';
 import { pidListeningOn } from '../process-lookup';
 import type { Scenario } from '../scenario';
@@ -10,10 +11,12 @@ export const serviceCrash: Scenario = {
   summary: 'SIGKILL the payment service mid-flight; it restarts and catches up, nothing lost or doubled',
   concept: 'committed offsets, transactional outbox and idempotency across a crash',
   async run({ narrator, gateway, providers, config }) {
-    const port = Number(new URL(config.paymentOpsUrl).port);
+    const instances = await instanceUrls(config.paymentOpsUrls);
+    const port = Number(new URL(instances[0]!).port);
     const pid = pidListeningOn(port);
+    const which = instances.length > 1 ? `instance 1 of ${instances.length}, ` : '';
     narrator.claim(
-      `found the payment service (pid ${pid}, ops port ${port}) on this machine`,
+      `found the payment service (${which}pid ${pid}, ops port ${port}) on this machine`,
       pid !== undefined,
       'not found: this scenario kills a native process; on compose use `docker compose kill -s KILL payment`',
     );
@@ -25,10 +28,11 @@ export const serviceCrash: Scenario = {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       await narrator.step(`kill -9 ${pid}`, 'No shutdown hook runs: whatever was in memory is gone.');
       process.kill(pid!, 'SIGKILL');
+      // Back means the restarted process listens and every instance is ready again (consumers joined).
       const restarted = await eventually(
         async () => {
           const now = pidListeningOn(port);
-          return now !== undefined && now !== pid && (await isReady(config.paymentOpsUrl)) ? now : undefined;
+          return now !== undefined && now !== pid && (await serviceReady(config.paymentOpsUrls)) ? now : undefined;
         },
         60_000,
         250,

@@ -1,0 +1,7 @@
+// The read model's store on PostgreSQL (DATABASE_URL): the behaviour projection-store.component.test.ts
+// shows on SQLite, against a database of this file's own on the machine's server. Integration tier,
+// not component: it needs a PostgreSQL server, which `make test-component` does not assume.
+import { postgresEngine } from './engines';
+import { describeProjectionStore } from './projection-store.behaviour';
+
+describeProjectionStore(postgresEngine());
