@@ -21,7 +21,7 @@ endif
 # that warning is silenced; the Dockerfile sets the same for the compose stack.
 export NODE_OPTIONS := --disable-warning=TimeoutNegativeWarning $(NODE_OPTIONS)
 
-.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-component test-int test-chaos test-e2e test-compose demo bench dev infra-up infra-down down status rebuild-read-model
+.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-component test-int test-chaos test-e2e test-compose demo bench dev infra-up infra-down down status rebuild-read-model kafka-client-config
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -95,10 +95,14 @@ test-e2e: build ## smoke suite against a running stack: GATEWAY_URL, PAYMENT_PRO
 test-compose: build ## docker compose up --build, wait for every healthcheck, run test-e2e against it, then down -v
 	bash infra/compose/test-compose.sh
 
+# The tooling's Kafka principal (a super user) for the targets that touch Kafka from outside the system:
+# KAFKA_PASSWORD_ADMIN, or its local development default (shared/src/kafka/principals.ts).
+ADMIN_KAFKA := KAFKA_SASL_USERNAME=admin KAFKA_SASL_PASSWORD="$${KAFKA_PASSWORD_ADMIN:-dev-only-admin-password}"
+
 demo: build ## workshop scenarios against the running system: `make demo` lists them; make demo SCENARIO=happy-path [PACE=1]
 	@# Every instance's ops port, as the running `make dev` wrote them (INSTANCES > 1); else the defaults.
 	@ops="$${STACK_DIR:-infra/.stack/run}/ops-urls.env"; if [ -f "$$ops" ]; then . "$$ops"; fi; \
-	  node workshop/scenarios/dist/main.js $(SCENARIO) $(if $(PACE),--pace)
+	  $(ADMIN_KAFKA) node workshop/scenarios/dist/main.js $(SCENARIO) $(if $(PACE),--pace)
 
 bench: install build ## saga at fixed arrival rates + a burst vs a bare kafkajs relay; starts the system if needed (minutes); STORE=postgres INSTANCES=n compares 1..n instances
 	@STORE=$(STORE) INSTANCES=$(INSTANCES) bash bench/bench.sh
@@ -122,6 +126,12 @@ down: ## stop everything `make dev` started
 rebuild-read-model: build ## re-project the gateway's read model from the topics: in place if the gateway runs (GATEWAY_URL), else at its next start
 	DATA_DIR="$${DATA_DIR:-infra/.stack/run/data}" GATEWAY_URL="$${GATEWAY_URL:-http://127.0.0.1:$${GATEWAY_PORT:-8080}}" \
 	  node services/gateway/dist/rebuild-read-model.js
+
+# Only the properties on stdout (make -s), so `make -s kafka-client-config PRINCIPAL=payment > payment.properties`.
+kafka-client-config: ## print a Kafka client properties file for one principal: make -s kafka-client-config PRINCIPAL=payment [FORMAT=java]
+	@[ -f infra/dist/kafka-client-config.js ] || { echo "not built: run 'make build'" >&2; exit 1; }
+	@KAFKA_BROKERS="$${KAFKA_BROKERS:-127.0.0.1:$${KAFKA_PORT:-9092}}" PRINCIPAL="$(PRINCIPAL)" FORMAT="$(FORMAT)" \
+	  node infra/dist/kafka-client-config.js
 
 status: ## what is running
 	bash $(STACK) status

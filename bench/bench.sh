@@ -9,6 +9,8 @@ export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 export GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
 export KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT" KAFKA_PORT REGISTRY_PORT
 export SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
+# The bench's own clients (relay stages, collector) are tooling: the admin principal.
+export_admin_credentials
 export BENCH_OUT_DIR="${BENCH_OUT_DIR-$ROOT_DIR/docs/benchmarks}"
 export BENCH_DOC="${BENCH_DOC-$ROOT_DIR/docs/benchmarks.md}"
 # STORE=postgres: the scale-out comparison, on a fresh system per instance count, instead.

@@ -1,13 +1,14 @@
 // The bench's settings, parsed once from the environment (`make bench` passes the same port variables
 // as `make dev`). Defaults give the full run; the smoke test passes a tiny config instead.
-import { formats, loadConfig, platformSettings, setting, type ConfigOf } from '@saga/shared';
+import { formats, kafkaSettings, loadConfig, platformSettings, setting, type ConfigOf } from '@saga/shared';
 import { defaultPorts, SagaServices, type SagaService } from '@saga/client';
 
 const ints = (raw: string): number[] => formats.list(raw).map(formats.int);
 const port = (env: string, doc: string, fallback: number) => setting(env, doc, fallback, formats.port);
 
 export const benchSettings = {
-  kafkaBrokers: platformSettings.kafkaBrokers,
+  // The bench is tooling: it runs as the admin principal (bench.sh), on its own random topics.
+  ...kafkaSettings,
   registryUrl: platformSettings.registryUrl,
   logLevel: setting('BENCH_LOG_LEVEL', 'log level of the bench itself', 'warn', formats.string),
   gatewayUrl: setting('GATEWAY_URL', 'the gateway to drive', `http://127.0.0.1:${defaultPorts.gateway}`, formats.url),

@@ -3,7 +3,7 @@
 // chain (one message through all five stages, as one order through the saga) from a burst.
 import { randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
-import { createKafka, type Logger } from '@saga/shared';
+import { createKafka, kafkaSecurity, type Logger } from '@saga/shared';
 import { openLoop } from './arrivals';
 import { RELAY_STAGE_PREFIX, type BenchConfig } from './config';
 import { cpuMsPer, isRelayProcess, type CpuCost } from './cost';
@@ -40,7 +40,12 @@ export async function runRelayBench(
   pids: Map<string, number>,
   logger: Logger,
 ): Promise<RelayResult> {
-  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: 'bench-relay', logger: quiet(logger) });
+  const kafka = createKafka({
+    brokers: config.kafkaBrokers,
+    security: kafkaSecurity(config),
+    clientId: 'bench-relay',
+    logger: quiet(logger),
+  });
   const relay = await startRelay(kafka, config.kafkaBrokers);
   const producer = kafka.producer({
     idempotent: true,

@@ -4,10 +4,19 @@
 // cheapest correct kafkajs relay). It also reads the topics in RELAY_DROP and drops them, to mirror
 // a service group that reads a fanned-out topic. Tells its parent over IPC once its group is joined.
 import { CompressionTypes, Partitioners } from 'kafkajs';
-import { createKafka, createLogger, formats, loadConfig, platformSettings, setting } from '@saga/shared';
+import {
+  createKafka,
+  createLogger,
+  formats,
+  kafkaSecurity,
+  kafkaSettings,
+  loadConfig,
+  platformSettings,
+  setting,
+} from '@saga/shared';
 
 const config = loadConfig({
-  kafkaBrokers: platformSettings.kafkaBrokers,
+  ...kafkaSettings,
   input: setting('RELAY_IN', 'topic to forward from', '', formats.string),
   output: setting('RELAY_OUT', 'topic to forward to', '', formats.string),
   drop: setting('RELAY_DROP', 'topics read and dropped', [] as string[], formats.list),
@@ -17,7 +26,7 @@ const config = loadConfig({
 async function run(): Promise<void> {
   // 'error': kafkajs warns that the shared client's bounded retries weaken idempotence; known, as in the saga.
   const logger = createLogger(config.group, 'error');
-  const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: config.group, logger });
+  const kafka = createKafka({ brokers: config.kafkaBrokers, security: kafkaSecurity(config), clientId: config.group, logger });
   // The same delivery settings as the saga's publisher: idempotent, acks from all replicas, murmur2.
   const producer = kafka.producer({
     idempotent: true,

@@ -1,6 +1,6 @@
 // The saga side of the bench: subscribe, prove the subscription sees new orders, warm up (schema ids
 // cached, connections open, JIT warm), then each arrival rate in turn and the maximum-rate burst.
-import type { Logger } from '@saga/shared';
+import { kafkaSecurity, type Logger } from '@saga/shared';
 import { sagaInstances, type BenchConfig } from './config';
 import { BenchOrders } from './bench-orders';
 import { SagaCollector } from './saga-collector';
@@ -39,7 +39,7 @@ export async function runSagaBench(
 ): Promise<{ rates: PhaseResult[]; skippedRates: number[]; burst: PhaseResult | null }> {
   const client = new BenchOrders(config.gatewayUrl, config.sku);
   if (!(await client.ready())) throw new Error(`the gateway at ${config.gatewayUrl} is not ready`);
-  const collector = new SagaCollector(config.kafkaBrokers, config.registryUrl, logger);
+  const collector = new SagaCollector(config.kafkaBrokers, kafkaSecurity(config), config.registryUrl, logger);
   await collector.start();
   try {
     await client.ensureStock(PROBES + config.warmupOrders + 10);

@@ -4,7 +4,15 @@
 // send (CreateTime), the same machine clock as the bench's POST send times.
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
-import { AvroSerde, RegistryClient, Topics, createKafka, loadCatalog, type Logger } from '@saga/shared';
+import {
+  AvroSerde,
+  RegistryClient,
+  Topics,
+  createKafka,
+  loadCatalog,
+  type KafkaSecurity,
+  type Logger,
+} from '@saga/shared';
 
 /** kafkajs' own warnings (bounded retries on an idempotent producer, rebalances) are not the bench's news. */
 export const quiet = (logger: Logger): Logger => logger.child({}, { level: 'error' });
@@ -20,8 +28,8 @@ export class SagaCollector {
   private readonly groupId = `bench-collector-${randomUUID()}`;
   private readonly serde: AvroSerde;
 
-  constructor(brokers: string[], registryUrl: string, logger: Logger) {
-    this.kafka = createKafka({ brokers, clientId: 'bench-collector', logger: quiet(logger) });
+  constructor(brokers: string[], security: KafkaSecurity, registryUrl: string, logger: Logger) {
+    this.kafka = createKafka({ brokers, security, clientId: 'bench-collector', logger: quiet(logger) });
     this.consumer = this.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 50 });
     this.serde = new AvroSerde(new RegistryClient(registryUrl), loadCatalog());
   }

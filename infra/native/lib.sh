@@ -22,6 +22,8 @@ STACK_DIR="${STACK_DIR:-$INFRA_DIR/.stack/run}"
 KAFKA_HOST="${KAFKA_HOST:-127.0.0.1}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+# The schema registry's own listener (PLAINTEXT, loopback only; see kafka.sh).
+KAFKA_REGISTRY_PORT="${KAFKA_REGISTRY_PORT:-9094}"
 REGISTRY_PORT="${REGISTRY_PORT:-8081}"
 REGISTRY_MANAGEMENT_PORT="${REGISTRY_MANAGEMENT_PORT:-8091}"
 # Not 5432: a machine's own PostgreSQL usually holds it (this one's does).
@@ -38,6 +40,19 @@ ZIPKIN_HEAP_OPTS="${ZIPKIN_HEAP_OPTS:--Xms64m -Xmx128m}"
 # Zipkin keeps spans in memory and drops the oldest traces past this many: its default, 500,000, ran a
 # 128 MB heap out of memory under 150,000 test spans; 20,000 kept it at about 300 MB RSS under 100,000.
 ZIPKIN_MAX_SPANS="${ZIPKIN_MAX_SPANS:-20000}"
+
+# Kafka's principals and their passwords, as shared/src/kafka/principals.ts lists them (a test compares):
+# KAFKA_PASSWORD_<NAME>, or else a LOCAL DEVELOPMENT DEFAULT, dev-only-<name>-password. `controller` is
+# the broker's own, on its controller listener.
+PRINCIPALS="admin gateway order inventory payment shipping console"
+password_of() { local var="KAFKA_PASSWORD_${1^^}"; echo "${!var:-dev-only-$1-password}"; }
+
+# The stack's tooling (topics, ACLs, readiness, bench) acts as the admin principal, a super user.
+export_admin_credentials() {
+  export KAFKA_SASL_MECHANISM=scram-sha-512 KAFKA_SASL_USERNAME=admin
+  KAFKA_SASL_PASSWORD="$(password_of admin)"
+  export KAFKA_SASL_PASSWORD
+}
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }

@@ -19,10 +19,13 @@ start() {
     export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$REGISTRY_PORT"
     export QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$REGISTRY_MANAGEMENT_PORT"
     export APICURIO_STORAGE_KIND=kafkasql
-    export APICURIO_KAFKASQL_BOOTSTRAP_SERVERS="$KAFKA_HOST:$KAFKA_PORT"
+    # Its own PLAINTEXT listener on loopback, where its ACLs reach only its own topics (kafka.sh).
+    export APICURIO_KAFKASQL_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_REGISTRY_PORT"
     export APICURIO_KAFKASQL_TOPIC=_apicurio-kafkasql-journal
     export APICURIO_KAFKASQL_SNAPSHOTS_TOPIC=_apicurio-kafkasql-snapshots
-    export APICURIO_KAFKASQL_EVENTS_TOPIC=_apicurio-registry-events
+    # Its events topic (apicurio.events.kafka.topic, default `registry-events`), named like its others:
+    # the registry's ACLs grant it these topics only.
+    export APICURIO_EVENTS_KAFKA_TOPIC=_apicurio-registry-events
     # The ccompat API answers with global ids (like Confluent) rather than content ids.
     export APICURIO_CCOMPAT_LEGACY_ID_MODE_ENABLED=true
     export QUARKUS_LOG_CONSOLE_JSON=false QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=WARN

@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 export KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT"
 export SCHEMA_REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7"
+export_admin_credentials
 WAIT="node $INFRA_DIR/dist/wait-for-stack.js"
 
 # The cluster POSTGRES_ADMIN_URL names, or else DATABASE_URL (for the whole system it can only name the
@@ -32,9 +33,10 @@ up() {
   if [ "$STORE" = postgres ]; then databases; fi
   bash "$NATIVE_DIR/kafka.sh" start
   $WAIT kafka || die "kafka did not become ready: see $STACK_DIR/logs/kafka.out"
+  # Topics and ACLs before the registry: its access to the broker is one of the ACLs.
+  node "$INFRA_DIR/dist/apply-topics.js" || die "applying topics and ACLs failed"
   bash "$NATIVE_DIR/registry.sh" start
   $WAIT registry || die "schema registry did not become ready: see $STACK_DIR/logs/registry.out"
-  node "$INFRA_DIR/dist/apply-topics.js" || die "applying topics failed"
   local traces="tracing off (OTEL_SDK_DISABLED=true)"
   if tracing_enabled; then
     bash "$NATIVE_DIR/zipkin.sh" wait

@@ -5,6 +5,7 @@ import {
   createKafka,
   createLogger,
   formats,
+  kafkaSecurity,
   loadConfig,
   platformSettings,
   setting,
@@ -38,6 +39,7 @@ async function run(target: string | undefined): Promise<void> {
     const quiet = createLogger('wait-for-stack', 'silent');
     const kafka = createKafka({
       brokers: config.kafkaBrokers,
+      security: kafkaSecurity(config),
       clientId: 'wait-for-stack',
       logger: quiet,
       retry: { retries: 0 },

@@ -1,6 +1,7 @@
 // Config is parsed once, at start, from the environment into one typed object. Every key documents
 // itself and has a local default; invalid config fails fast and lists every bad variable at once.
 import { ConfigError } from './errors';
+import { isDevPassword } from './kafka/principals';
 
 export interface Setting<T> {
   env: string;
@@ -76,9 +77,58 @@ export function loadConfig<S extends Schema>(schema: S, env: NodeJS.ProcessEnv =
   return config as ConfigOf<S>;
 }
 
+/**
+ * Where Kafka is and who this process is to it, named as librdkafka names them. Every stack this
+ * repository starts sets them per process (each application its own principal, docs/security.md).
+ */
+export const kafkaSettings = {
+  kafkaBrokers: setting('KAFKA_BROKERS', 'bootstrap brokers, host:port,…', ['127.0.0.1:9092'], formats.list),
+  kafkaSaslMechanism: setting(
+    'KAFKA_SASL_MECHANISM',
+    'SASL mechanism of the client listener (the broker enables only SCRAM-SHA-512)',
+    'scram-sha-512' as const,
+    formats.oneOf('scram-sha-512'),
+  ),
+  kafkaSaslUsername: setting('KAFKA_SASL_USERNAME', "this process's Kafka principal; '' for no SASL", '', formats.string),
+  kafkaSaslPassword: setting('KAFKA_SASL_PASSWORD', "that principal's password", '', formats.string),
+  kafkaSslCaLocation: setting(
+    'KAFKA_SSL_CA_LOCATION',
+    "PEM file of the CA that signed the broker's certificate; TLS on when set",
+    '',
+    formats.string,
+  ),
+};
+
+export interface KafkaSecurity {
+  sasl?: { mechanism: 'scram-sha-512'; username: string; password: string };
+  /** A PEM file: the client then connects over TLS, trusting only that CA. */
+  caLocation?: string;
+}
+
+/**
+ * The client's credentials from the parsed settings. A production process refuses the repository's
+ * development passwords (kafka/principals.ts), naming the variable, before it connects anywhere.
+ */
+export function kafkaSecurity(
+  config: ConfigOf<typeof kafkaSettings>,
+  env: NodeJS.ProcessEnv = process.env,
+): KafkaSecurity {
+  const problems: string[] = [];
+  const { kafkaSaslMechanism: mechanism, kafkaSaslUsername: username, kafkaSaslPassword: password } = config;
+  if (username !== '' && password === '') problems.push('KAFKA_SASL_PASSWORD: unset, but KAFKA_SASL_USERNAME is set');
+  if (env['NODE_ENV'] === 'production' && isDevPassword(password)) {
+    problems.push('KAFKA_SASL_PASSWORD: a local development default, refused with NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    ...(username === '' ? {} : { sasl: { mechanism, username, password } }),
+    ...(config.kafkaSslCaLocation === '' ? {} : { caLocation: config.kafkaSslCaLocation }),
+  };
+}
+
 /** Settings every process that talks to Kafka and the registry shares. */
 export const platformSettings = {
-  kafkaBrokers: setting('KAFKA_BROKERS', 'bootstrap brokers, host:port,…', ['127.0.0.1:9092'], formats.list),
+  ...kafkaSettings,
   registryUrl: setting(
     'SCHEMA_REGISTRY_URL',
     'Confluent-compatible schema registry API base URL',

@@ -20,6 +20,16 @@ export { DeadLetterHeaders } from './kafka/dead-letters';
 export { chooseDeadLetters, readDeadLetters, replayDeadLetters, type DeadLetter } from './kafka/dead-letter-review';
 export { backoffDelay, defaultBackoff, type BackoffPolicy } from './kafka/backoff';
 export { applyTopics, waitForBroker, type ApplyResult } from './kafka/admin';
+export { kafkaAcls, RegistryKafkaResources, type AclEntry, type AclInputs } from './kafka/acls';
+export { applyAcls, type AclApplyResult } from './kafka/apply-acls';
+export {
+  ADMIN_PRINCIPAL,
+  KafkaPrincipals,
+  devPassword,
+  passwordOf,
+  passwordVariable,
+  type KafkaPrincipal,
+} from './kafka/principals';
 export { SagaMetrics, MetricNames } from './metrics';
 export { SqliteDatabase } from './store/sqlite';
 export { PostgresDatabase } from './store/postgres';

@@ -52,6 +52,9 @@ export const ConsumerGroups = {
 
 export type ConsumerGroup = (typeof ConsumerGroups)[keyof typeof ConsumerGroups];
 
+/** Every group the workshop console joins (its live tap, its dead-letter reader) starts with this. */
+export const ConsoleGroupPrefix = 'workshop-console-';
+
 export function deadLetterTopic(group: string): string {
   return `${group}.dlt`;
 }

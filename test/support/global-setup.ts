@@ -1,12 +1,16 @@
 // Starts a private native stack (real Kafka + real schema registry, and Zipkin for the test systems'
 // spans) on free ports in a temp folder for the integration and end-to-end tiers, through the same
 // infra/native/stack.sh as `make dev`. Set TEST_KAFKA_BROKERS and TEST_SCHEMA_REGISTRY_URL (and
-// TEST_ZIPKIN_URL, its base URL) to run against an already running stack. With OTEL_SDK_DISABLED=true
-// the stack starts no Zipkin, and the processes export nothing.
+// TEST_ZIPKIN_URL, its base URL) to run against an already running stack, with TEST_KAFKA_SASL_USERNAME and
+// TEST_KAFKA_SASL_PASSWORD for its admin principal (default: the local development admin). With
+// OTEL_SDK_DISABLED=true the stack starts no Zipkin, and the processes export nothing.
+// The tests' own clients are the admin principal (a super user: they make random topics and groups); the
+// systems they start give each process its own principal (infra/src/launcher/system.ts).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ADMIN_PRINCIPAL, passwordOf } from '@saga/shared';
 import { freePort } from './ports';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -15,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_KAFKA_BROKERS && process.env.TEST_SCHEMA_REGISTRY_URL) {
     process.env.KAFKA_BROKERS = process.env.TEST_KAFKA_BROKERS;
     process.env.SCHEMA_REGISTRY_URL = process.env.TEST_SCHEMA_REGISTRY_URL;
+    Object.assign(process.env, adminCredentials(process.env.TEST_KAFKA_SASL_USERNAME, process.env.TEST_KAFKA_SASL_PASSWORD));
     return;
   }
   const stackDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saga-test-stack-'));
@@ -23,6 +28,7 @@ export default async function globalSetup(): Promise<void> {
     STACK_DIR: stackDir,
     KAFKA_PORT: String(await freePort()),
     KAFKA_CONTROLLER_PORT: String(await freePort()),
+    KAFKA_REGISTRY_PORT: String(await freePort()),
     REGISTRY_PORT: String(await freePort()),
     REGISTRY_MANAGEMENT_PORT: String(await freePort()),
     ZIPKIN_PORT: String(await freePort()),
@@ -38,5 +44,10 @@ export default async function globalSetup(): Promise<void> {
     KAFKA_BROKERS: `127.0.0.1:${env.KAFKA_PORT}`,
     SCHEMA_REGISTRY_URL: `http://127.0.0.1:${env.REGISTRY_PORT}/apis/ccompat/v7`,
     TEST_ZIPKIN_URL: `http://127.0.0.1:${env.ZIPKIN_PORT}`,
+    ...adminCredentials(),
   });
+}
+
+function adminCredentials(username = ADMIN_PRINCIPAL, password = passwordOf(ADMIN_PRINCIPAL)): Record<string, string> {
+  return { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password };
 }

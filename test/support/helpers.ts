@@ -2,7 +2,17 @@
 // never see each other's records, and cleanup registered with jest so nothing is left connected.
 import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { AvroSerde, RegistryClient, createKafka, createLogger, loadCatalog, type Logger } from '@saga/shared';
+import {
+  AvroSerde,
+  RegistryClient,
+  createKafka,
+  createLogger,
+  kafkaSecurity,
+  kafkaSettings,
+  loadCatalog,
+  loadConfig,
+  type Logger,
+} from '@saga/shared';
 
 export const testLogger: Logger = createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent');
 
@@ -31,9 +41,12 @@ export function onCleanup(cleanup: () => Promise<unknown>): void {
   cleanups.push(cleanup);
 }
 
-export function testKafka(): Kafka {
+/** A client of the test stack as the admin principal (global-setup exports its credentials), or as `as`. */
+export function testKafka(as: { username: string; password: string } | undefined = undefined): Kafka {
+  const env = as ? { ...process.env, KAFKA_SASL_USERNAME: as.username, KAFKA_SASL_PASSWORD: as.password } : process.env;
   return createKafka({
     brokers: stackEndpoints().brokers,
+    security: kafkaSecurity(loadConfig(kafkaSettings, env), env),
     clientId: uniqueName('test'),
     logger: testLogger,
     retry: { retries: 3 },

@@ -3,7 +3,7 @@
 // endpoints and the Zipkin it sends its spans to. Used by `make dev` and by the end-to-end tests.
 import path from 'node:path';
 import { SagaServices, type SagaService, type SystemPorts } from '@saga/client';
-import { ConfigError, WaitTimedOutError, type Logger } from '@saga/shared';
+import { ConfigError, WaitTimedOutError, passwordOf, type KafkaPrincipal, type Logger } from '@saga/shared';
 import type { DatabaseService } from '../postgres/service-databases';
 import { Supervisor, waitUntilReady, type ProcessSpec } from './supervisor';
 import { tracingEnv, type Tracing } from './tracing';
@@ -87,6 +87,13 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
     KAFKA_BROKERS: options.kafkaBrokers,
     SCHEMA_REGISTRY_URL: options.registryUrl,
   };
+  // Each process is its own Kafka principal, whose ACLs cover only its own topics and group (docs/security.md).
+  // After options.env: a process cannot be given someone else's credentials by accident.
+  const principal = (name: KafkaPrincipal) => ({
+    KAFKA_SASL_MECHANISM: 'scram-sha-512',
+    KAFKA_SASL_USERNAME: name,
+    KAFKA_SASL_PASSWORD: passwordOf(name),
+  });
   // '' rather than an inherited DATABASE_URL, which would put every service in one role's schema; the
   // services' config reads an empty variable as unset, so SQLite.
   const store = (service: DatabaseService, dataDir: string) => ({
@@ -106,6 +113,7 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
           // A folder per process: what a service still keeps on disk is never shared between instances.
           ...store(name, instances === 1 ? options.dataDir : path.join(options.dataDir, processName)),
           HTTP_PORT: String(port),
+          ...principal(name),
           ...env,
         },
         readyUrl: `${local(port)}/ready`,
@@ -136,6 +144,7 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
         ...traced('gateway'),
         ...options.env,
         ...store('gateway', options.dataDir),
+        ...principal('gateway'),
         HTTP_PORT: String(ports.gateway),
         GATEWAY_PORT: String(ports.gateway),
         // The gateway asks the order service's ops port for an order's history (a read-only query); any
@@ -156,6 +165,7 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
         ...platform,
         ...traced('console'),
         ...options.env,
+        ...principal('console'),
         CONSOLE_PORT: String(ports.console),
         // The viewer's address for the page's links to a trace.
         ZIPKIN_URL: options.tracing.zipkinUrl,

@@ -1,6 +1,8 @@
 // The one place kafkajs is constructed. Services never import kafkajs: they get publishers,
 // consumers and admin helpers from this folder, so a later client swap stays inside shared/.
+import fs from 'node:fs';
 import { Kafka, Partitioners, logLevel, type LogEntry, type ProducerConfig, type RetryOptions } from 'kafkajs';
+import type { KafkaSecurity } from '../config';
 import type { Logger } from '../log';
 import { applyIdleTimerFix } from './idle-timer-fix';
 
@@ -9,6 +11,8 @@ export interface KafkaOptions {
   clientId: string;
   logger: Logger;
   retry?: RetryOptions;
+  /** SASL credentials and the CA for TLS (config.ts kafkaSecurity); none: PLAINTEXT. */
+  security?: KafkaSecurity;
 }
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -18,12 +22,14 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
-export function createKafka({ brokers, clientId, logger, retry }: KafkaOptions): Kafka {
+export function createKafka({ brokers, clientId, logger, retry, security = {} }: KafkaOptions): Kafka {
   const kafkaLog = logger.child({ component: 'kafkajs' });
   if (!applyIdleTimerFix()) kafkaLog.warn('kafkajs internals changed: its idle 1 ms timer loop is not disabled');
   return new Kafka({
     clientId,
     brokers,
+    ...(security.sasl ? { sasl: security.sasl } : {}),
+    ...(security.caLocation ? { ssl: { ca: [fs.readFileSync(security.caLocation, 'utf8')] } } : {}),
     retry: retry ?? { initialRetryTime: 200, retries: 8 },
     logLevel: logLevel.WARN,
     logCreator:

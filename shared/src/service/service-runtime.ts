@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { AvroSerde } from '../avro/serde';
 import { RegistryClient } from '../avro/registry-client';
 import { ConfigError } from '../errors';
-import { formats, platformSettings, setting, type ConfigOf } from '../config';
+import { formats, kafkaSecurity, platformSettings, setting, type ConfigOf } from '../config';
 import type { EventType } from '../generated/events';
 import { createKafka } from '../kafka/client';
 import { EventConsumer, FetchDefaults } from '../kafka/consumer';
@@ -97,7 +97,10 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
     const { service, config } = options;
     this.logger = createLogger(service, config.logLevel);
     this.metrics = new SagaMetrics(service);
-    const kafka = createKafka({ brokers: config.kafkaBrokers, clientId: service, logger: this.logger });
+    const kafka = createKafka({
+      brokers: config.kafkaBrokers,
+      security: kafkaSecurity(config),
+      clientId: service, logger: this.logger });
     this.serde = new AvroSerde(new RegistryClient(config.registryUrl), loadCatalog());
     const migrations: Migrations = {
       sqlite: [...MESSAGING_MIGRATIONS.sqlite, ...options.migrations.sqlite],

@@ -1,6 +1,7 @@
 // A consumer group's dead letters as the page shows them, and their replay: read and re-published by the
 // same shared code as the `dlt` CLI (infra/src/dlt.ts), so a replay from the page is the terminal's replay.
 import {
+  ConsoleGroupPrefix,
   ConsumerGroups,
   RecordHeaders,
   chooseDeadLetters,
@@ -8,7 +9,6 @@ import {
   replayDeadLetters,
   type createKafka,
 } from '@saga/shared';
-import { SERVICE } from './config';
 import type { DeadLetterMessage } from './messages';
 import { HttpProblem } from './problem';
 
@@ -17,7 +17,7 @@ type Kafka = ReturnType<typeof createKafka>;
 export const DeadLetterGroups = Object.values(ConsumerGroups) as [string, ...string[]];
 
 /** The prefix of the throwaway group each reading uses (deleted once read). */
-const READER_ID = `${SERVICE}-dlt`;
+const READER_ID = `${ConsoleGroupPrefix}dlt`;
 
 export async function deadLettersOf(kafka: Kafka, group: string): Promise<DeadLetterMessage[]> {
   const letters = await readDeadLetters(kafka, group, READER_ID);

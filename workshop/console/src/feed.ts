@@ -3,6 +3,7 @@
 // One ConsoleFeed is one tap group on every saga topic and every dead-letter topic, from its join on:
 // LiveFeed starts one when the first page opens and stops it after the last one closed.
 import {
+  ConsoleGroupPrefix,
   ConsumerGroups,
   RecordTap,
   TopicSpecs,
@@ -14,13 +15,15 @@ import {
   type TappedRecord,
   type createKafka,
 } from '@saga/shared';
-import { SERVICE } from './config';
 import type { FeedMessage } from './messages';
 
 type Kafka = ReturnType<typeof createKafka>;
 
-/** The tap's group: `workshop-console-tap-<uuid>`, a new one each time a first page opens. */
-export const TAP_GROUP_PREFIX = `${SERVICE}-tap`;
+/**
+ * The tap's group: `workshop-console-tap-<uuid>`, a new one each time a first page opens; under the
+ * prefix the console's Kafka ACLs grant it (shared/src/kafka/acls.ts).
+ */
+export const TAP_GROUP_PREFIX = `${ConsoleGroupPrefix}tap`;
 
 const groupOfDeadLetterTopic = new Map(Object.values(ConsumerGroups).map((group) => [deadLetterTopic(group), group]));
 

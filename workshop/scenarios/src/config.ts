@@ -3,11 +3,12 @@
 // the rest is the scenarios' own: Kafka and the registry, which they touch from outside, and the timeouts
 // the services run with, which they wait on.
 import { endpointSettings } from '@saga/client';
-import { formats, loadConfig, setting } from '@saga/shared';
+import { formats, kafkaSettings, loadConfig, setting } from '@saga/shared';
 
 export const demoSettings = {
   ...endpointSettings,
-  kafkaBrokers: setting('KAFKA_BROKERS', 'Kafka bootstrap servers, comma-separated', ['127.0.0.1:9092'], formats.list),
+  // The scenarios act as the tooling principal (admin): they write poison records and read every topic.
+  ...kafkaSettings,
   registryUrl: setting(
     'SCHEMA_REGISTRY_URL',
     'Confluent-compatible registry API',

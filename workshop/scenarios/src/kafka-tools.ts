@@ -9,6 +9,7 @@ import {
   RegistryClient,
   WaitTimedOutError,
   createKafka,
+  kafkaSecurity,
   createLogger,
   kafkaOffsets,
   loadCatalog,
@@ -31,7 +32,12 @@ export class KafkaTools {
 
   constructor(config: DemoConfig) {
     const logger = createLogger('demo', 'error');
-    this.kafka = createKafka({ brokers: config.kafkaBrokers, clientId: `demo-${process.pid}`, logger });
+    this.kafka = createKafka({
+      brokers: config.kafkaBrokers,
+      security: kafkaSecurity(config),
+      clientId: `demo-${process.pid}`,
+      logger,
+    });
     this.serde = new AvroSerde(new RegistryClient(config.registryUrl), loadCatalog());
   }
 
