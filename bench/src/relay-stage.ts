@@ -4,16 +4,7 @@
 // cheapest correct kafkajs relay). It also reads the topics in RELAY_DROP and drops them, to mirror
 // a service group that reads a fanned-out topic. Tells its parent over IPC once its group is joined.
 import { CompressionTypes, Partitioners } from 'kafkajs';
-import {
-  createKafka,
-  createLogger,
-  formats,
-  kafkaSecurity,
-  kafkaSettings,
-  loadConfig,
-  platformSettings,
-  setting,
-} from '@saga/shared';
+import { createKafka, createLogger, formats, kafkaSecurity, kafkaSettings, loadConfig, setting } from '@saga/shared';
 
 const config = loadConfig({
   ...kafkaSettings,
@@ -26,7 +17,12 @@ const config = loadConfig({
 async function run(): Promise<void> {
   // 'error': kafkajs warns that the shared client's bounded retries weaken idempotence; known, as in the saga.
   const logger = createLogger(config.group, 'error');
-  const kafka = createKafka({ brokers: config.kafkaBrokers, security: kafkaSecurity(config), clientId: config.group, logger });
+  const kafka = createKafka({
+    brokers: config.kafkaBrokers,
+    security: kafkaSecurity(config),
+    clientId: config.group,
+    logger,
+  });
   // The same delivery settings as the saga's publisher: idempotent, acks from all replicas, murmur2.
   const producer = kafka.producer({
     idempotent: true,

@@ -21,7 +21,12 @@ import {
 
 const config = loadConfig(platformSettings);
 const logger = createLogger('dlt', config.logLevel === 'info' ? 'warn' : config.logLevel);
-const kafka = createKafka({ brokers: config.kafkaBrokers, security: kafkaSecurity(config), clientId: 'dlt-cli', logger });
+const kafka = createKafka({
+  brokers: config.kafkaBrokers,
+  security: kafkaSecurity(config),
+  clientId: 'dlt-cli',
+  logger,
+});
 
 function summary({ offset, headers: h, key }: DeadLetter): string {
   return [

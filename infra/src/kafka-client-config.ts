@@ -3,12 +3,25 @@
 // FORMAT=librdkafka (default: kcat -F, confluent-kafka, node-rdkafka) names the credentials
 // sasl.username/sasl.password; FORMAT=java (kafka-console-consumer --consumer.config, …) puts them in
 // sasl.jaas.config, the only form the Java client reads. librdkafka refuses sasl.jaas.config, so two forms.
-import { KafkaPrincipals, formats, kafkaSettings, loadConfig, passwordOf, setting, type KafkaPrincipal } from '@saga/shared';
+import {
+  KafkaPrincipals,
+  formats,
+  kafkaSettings,
+  loadConfig,
+  passwordOf,
+  setting,
+  type KafkaPrincipal,
+} from '@saga/shared';
 
 const config = loadConfig({
   kafkaBrokers: kafkaSettings.kafkaBrokers,
   kafkaSslCaLocation: kafkaSettings.kafkaSslCaLocation,
-  principal: setting('PRINCIPAL', 'the principal to print', 'admin' as KafkaPrincipal, formats.oneOf(...KafkaPrincipals)),
+  principal: setting(
+    'PRINCIPAL',
+    'the principal to print',
+    'admin' as KafkaPrincipal,
+    formats.oneOf(...KafkaPrincipals),
+  ),
   format: setting('FORMAT', 'whose property names', 'librdkafka' as const, formats.oneOf('librdkafka', 'java')),
 });
 

@@ -174,20 +174,25 @@ describe('docker-compose.yml', () => {
     const published = Object.values(compose.services).flatMap((svc) => svc.ports ?? []);
     expect(published.filter((port) => !String(port).startsWith('127.0.0.1:'))).toEqual([]);
     const advertised = interpolate(service('kafka').environment?.['KAFKA_ADVERTISED_LISTENERS']);
-    expect(advertised.split(',')).toContain(`PLAINTEXT_HOST://127.0.0.1:${native('KAFKA_PORT')}`);
+    expect(advertised.split(',')).toContain(`CLIENT_HOST://127.0.0.1:${native('KAFKA_PORT')}`);
   });
 
   it('configures the broker exactly as the native server.properties, listeners aside', () => {
     const properties = /cat > "\$CONFIG" <<PROPS\n([\s\S]*?)\nPROPS/.exec(read('infra/native/kafka.sh'))?.[1] ?? '';
-    // Addresses and paths differ by nature between a host process and a container.
+    // Addresses and paths differ by nature between a host process and a container; so do the settings
+    // of each listener (compose has two client listeners, one per network; both are checked below).
     const placeBound =
-      /^(controller\.quorum\.voters|listeners|advertised\.listeners|listener\.security\.protocol\.map|log\.dirs)$/;
+      /^(controller\.quorum\.voters|listeners|advertised\.listeners|listener\.security\.protocol\.map|log\.dirs|listener\.name\..*)$/;
     const nativeSettings = Object.fromEntries(
       properties
         .split('\n')
         .map((line) => line.split('=', 2) as [string, string])
         .filter(([key]) => !placeBound.test(key))
-        .map(([key, value]) => [`KAFKA_${key.replace(/\./g, '_').toUpperCase()}`, value]),
+        // The image's naming: `_` is `__`, `-` is `___`, `.` is `_`.
+        .map(([key, value]) => [
+          `KAFKA_${key.replace(/_/g, '__').replace(/-/g, '___').replace(/\./g, '_').toUpperCase()}`,
+          value,
+        ]),
     );
     const env = service('kafka').environment ?? {};
     const composeSettings = Object.fromEntries(Object.keys(nativeSettings).map((key) => [key, String(env[key])]));
@@ -212,7 +217,8 @@ describe('docker-compose.yml', () => {
     expect(existsSync(join(root, 'infra/src/apply-topics.ts'))).toBe(true);
     expect(topicInit.depends_on).toEqual({ kafka: { condition: 'service_healthy' } });
     expect(topicInit.restart).toBe('no');
-    expect(advertised.split(',')).toContain(`PLAINTEXT://${brokers}`);
+    expect(advertised.split(',')).toContain(`CLIENT://${brokers}`);
+    expect(topicInit.environment?.['KAFKA_SASL_USERNAME']).toBe('admin');
   });
 
   it('runs every process the native launcher runs, from one image, restarted like its supervisor', () => {

@@ -47,8 +47,16 @@ export interface AclInputs {
 const user = (name: string): string => `User:${name}`;
 const unique = <T>(items: Iterable<T>): T[] => [...new Set(items)].sort();
 
-function rows(principal: string, resource: AclResource, names: Iterable<string>, operations: AclOperation[], pattern: AclPattern = 'literal'): AclEntry[] {
-  return unique(names).flatMap((name) => operations.map((operation) => ({ principal, resource, pattern, name, operation })));
+function rows(
+  principal: string,
+  resource: AclResource,
+  names: Iterable<string>,
+  operations: AclOperation[],
+  pattern: AclPattern = 'literal',
+): AclEntry[] {
+  return unique(names).flatMap((name) =>
+    operations.map((operation) => ({ principal, resource, pattern, name, operation })),
+  );
 }
 
 /** One application: write what it produces and its dead letters, read what it consumes, its one group. */
@@ -72,9 +80,24 @@ function consoleAcls({ applications, topicOf }: AclInputs): AclEntry[] {
   const principal = user('console');
   const apps = Object.values(applications);
   return [
-    ...rows(principal, 'topic', TopicSpecs.map((spec) => spec.name), ['read']),
-    ...rows(principal, 'topic', apps.flatMap((app) => app.consumes.map(topicOf)), ['write']),
-    ...rows(principal, 'group', apps.map((app) => app.groupId), ['describe']),
+    ...rows(
+      principal,
+      'topic',
+      TopicSpecs.map((spec) => spec.name),
+      ['read'],
+    ),
+    ...rows(
+      principal,
+      'topic',
+      apps.flatMap((app) => app.consumes.map(topicOf)),
+      ['write'],
+    ),
+    ...rows(
+      principal,
+      'group',
+      apps.map((app) => app.groupId),
+      ['describe'],
+    ),
     ...rows(principal, 'group', [ConsoleGroupPrefix], ['read', 'delete'], 'prefixed'),
   ];
 }

@@ -33,7 +33,15 @@ function toKafka(entry: AclEntry): KafkaAcl {
 }
 
 const keyOf = (acl: KafkaAcl): string =>
-  [acl.principal, acl.host, acl.resourceType, acl.resourcePatternType, acl.resourceName, acl.operation, acl.permissionType].join('|');
+  [
+    acl.principal,
+    acl.host,
+    acl.resourceType,
+    acl.resourcePatternType,
+    acl.resourceName,
+    acl.operation,
+    acl.permissionType,
+  ].join('|');
 
 export interface AclApplyResult {
   created: number;
