@@ -44,7 +44,7 @@ ENV NODE_ENV=production NODE_OPTIONS=--disable-warning=TimeoutNegativeWarning
 WORKDIR /app
 # A fresh named volume takes the owner of the directory it is mounted on; were /data missing here, it
 # would be root's, and the services (running as node) could not create their SQLite files in it.
-RUN mkdir /data && chown node:node /data
+RUN mkdir /data && chown node:node /data && mkdir /tls && chown node:node /tls
 COPY --from=prod-deps /app ./
 COPY --from=build /out ./
 USER node

@@ -97,7 +97,10 @@ test-compose: build ## docker compose up --build, wait for every healthcheck, ru
 
 # The tooling's Kafka principal (a super user) for the targets that touch Kafka from outside the system:
 # KAFKA_PASSWORD_ADMIN, or its local development default (shared/src/kafka/principals.ts).
-ADMIN_KAFKA := KAFKA_SASL_USERNAME=admin KAFKA_SASL_PASSWORD="$${KAFKA_PASSWORD_ADMIN:-dev-only-admin-password}"
+# The broker's certificate is signed by the local CA that the stack made (infra/native/tls.sh).
+KAFKA_CA := $${KAFKA_SSL_CA_LOCATION:-$${STACK_DIR:-$(CURDIR)/infra/.stack/run}/tls/ca.pem}
+ADMIN_KAFKA := KAFKA_SASL_USERNAME=admin KAFKA_SASL_PASSWORD="$${KAFKA_PASSWORD_ADMIN:-dev-only-admin-password}" \
+  KAFKA_SSL_CA_LOCATION="$(KAFKA_CA)"
 
 demo: build ## workshop scenarios against the running system: `make demo` lists them; make demo SCENARIO=happy-path [PACE=1]
 	@# Every instance's ops port, as the running `make dev` wrote them (INSTANCES > 1); else the defaults.
@@ -130,7 +133,8 @@ rebuild-read-model: build ## re-project the gateway's read model from the topics
 # Only the properties on stdout (make -s), so `make -s kafka-client-config PRINCIPAL=payment > payment.properties`.
 kafka-client-config: ## print a Kafka client properties file for one principal: make -s kafka-client-config PRINCIPAL=payment [FORMAT=java]
 	@[ -f infra/dist/kafka-client-config.js ] || { echo "not built: run 'make build'" >&2; exit 1; }
-	@KAFKA_BROKERS="$${KAFKA_BROKERS:-127.0.0.1:$${KAFKA_PORT:-9092}}" PRINCIPAL="$(PRINCIPAL)" FORMAT="$(FORMAT)" \
+	@KAFKA_BROKERS="$${KAFKA_BROKERS:-127.0.0.1:$${KAFKA_PORT:-9092}}" KAFKA_SSL_CA_LOCATION="$(KAFKA_CA)" \
+	  PRINCIPAL="$(PRINCIPAL)" FORMAT="$(FORMAT)" \
 	  node infra/dist/kafka-client-config.js
 
 status: ## what is running

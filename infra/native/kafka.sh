@@ -7,7 +7,8 @@ KAFKA_DIR="$STACK_DIR/kafka"
 PID_FILE="$STACK_DIR/kafka.pid"
 CONFIG="$KAFKA_DIR/server.properties"
 
-# The client listener (CLIENT) takes SASL/SCRAM-SHA-512 and authorises every request against the ACLs
+# The client listener (CLIENT) takes SASL/SCRAM-SHA-512 over TLS (SASL_SSL: a certificate from the local
+# CA that tls.sh makes in $TLS_DIR, which clients trust through KAFKA_SSL_CA_LOCATION) and authorises every request against the ACLs
 # that apply-topics.js generates from the topology; the principals and their passwords are in
 # shared/src/kafka/principals.ts, spelled for bash in lib.sh (PRINCIPALS, password_of).
 # REGISTRY is a PLAINTEXT listener on loopback for the schema registry alone (Apicurio's Kafka client in
@@ -28,7 +29,7 @@ controller.quorum.voters=1@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
 listeners=CLIENT://$KAFKA_HOST:$KAFKA_PORT,REGISTRY://127.0.0.1:$KAFKA_REGISTRY_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
 advertised.listeners=CLIENT://$KAFKA_HOST:$KAFKA_PORT,REGISTRY://127.0.0.1:$KAFKA_REGISTRY_PORT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,REGISTRY:PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+listener.security.protocol.map=CLIENT:SASL_SSL,REGISTRY:PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
 inter.broker.listener.name=CLIENT
 sasl.enabled.mechanisms=SCRAM-SHA-512
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
@@ -39,6 +40,11 @@ listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=false
 super.users=User:admin;User:controller
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$TLS_DIR/broker.p12
+ssl.keystore.password=$KAFKA_TLS_PASSWORD
+ssl.truststore.type=PEM
+ssl.truststore.location=$TLS_DIR/ca.pem
 log.dirs=$KAFKA_DIR/data
 num.partitions=6
 default.replication.factor=1
@@ -66,6 +72,8 @@ start() {
   require_dist
   if pid_alive "$PID_FILE"; then log "kafka already running (pid $(cat "$PID_FILE")) on $KAFKA_HOST:$KAFKA_PORT"; return 0; fi
   port_open "$KAFKA_HOST" "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by another process (set KAFKA_PORT)"
+  mkdir -p "$STACK_DIR/logs"
+  bash "$NATIVE_DIR/tls.sh" "$TLS_DIR" > "$STACK_DIR/logs/kafka-tls.log" 2>&1 || die "making the TLS certificates failed: see $STACK_DIR/logs/kafka-tls.log"
   write_config
   local cp="$KAFKA_HOME/libs/*"
   local log4j="-Dlog4j2.configurationFile=$NATIVE_DIR/log4j2.yaml -Dkafka.logs.dir=$STACK_DIR/logs"

@@ -47,6 +47,12 @@ ZIPKIN_MAX_SPANS="${ZIPKIN_MAX_SPANS:-20000}"
 PRINCIPALS="admin gateway order inventory payment shipping console"
 password_of() { local var="KAFKA_PASSWORD_${1^^}"; echo "${!var:-dev-only-$1-password}"; }
 
+# The local CA and the broker's certificate (tls.sh); clients trust $TLS_DIR/ca.pem.
+TLS_DIR="$STACK_DIR/tls"
+KAFKA_TLS_PASSWORD="${KAFKA_TLS_PASSWORD:-dev-only-keystore-password}"
+export KAFKA_TLS_PASSWORD
+export KAFKA_SSL_CA_LOCATION="$TLS_DIR/ca.pem"
+
 # The stack's tooling (topics, ACLs, readiness, bench) acts as the admin principal, a super user.
 export_admin_credentials() {
   export KAFKA_SASL_MECHANISM=scram-sha-512 KAFKA_SASL_USERNAME=admin

@@ -180,9 +180,10 @@ describe('docker-compose.yml', () => {
   it('configures the broker exactly as the native server.properties, listeners aside', () => {
     const properties = /cat > "\$CONFIG" <<PROPS\n([\s\S]*?)\nPROPS/.exec(read('infra/native/kafka.sh'))?.[1] ?? '';
     // Addresses and paths differ by nature between a host process and a container; so do the settings
-    // of each listener (compose has two client listeners, one per network; both are checked below).
+    // of each listener (compose has two client listeners, one per network) and the keystore's password,
+    // which each stack takes from its environment (kafka-principals.unit.test.ts checks both).
     const placeBound =
-      /^(controller\.quorum\.voters|listeners|advertised\.listeners|listener\.security\.protocol\.map|log\.dirs|listener\.name\..*)$/;
+      /^(controller\.quorum\.voters|listeners|advertised\.listeners|listener\.security\.protocol\.map|log\.dirs|listener\.name\..*|ssl\.(keystore|truststore)\.location|ssl\.keystore\.password)$/;
     const nativeSettings = Object.fromEntries(
       properties
         .split('\n')

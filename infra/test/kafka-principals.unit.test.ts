@@ -74,13 +74,36 @@ describe('Kafka principals', () => {
     expect(properties).toContain('super.users=User:admin;User:controller');
     expect(kafka['KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND']).toBe('false');
     expect(kafka['KAFKA_SUPER_USERS']).toBe('User:admin;User:controller');
-    // Every client listener takes SASL; the one PLAINTEXT listener is the registry's.
+    // Every client listener takes SASL over TLS; the one PLAINTEXT listener is the registry's.
     expect(kafka['KAFKA_LISTENER_SECURITY_PROTOCOL_MAP']).toBe(
-      'CLIENT:SASL_PLAINTEXT,CLIENT_HOST:SASL_PLAINTEXT,REGISTRY:PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+      'CLIENT:SASL_SSL,CLIENT_HOST:SASL_SSL,REGISTRY:PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
     );
     expect(properties).toContain(
-      'listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,REGISTRY:PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+      'listener.security.protocol.map=CLIENT:SASL_SSL,REGISTRY:PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
     );
     expect(kafka['KAFKA_LISTENER_NAME_CLIENT__HOST_SCRAM___SHA___512_SASL_JAAS_CONFIG']).toContain('ScramLoginModule');
+  });
+
+  it('protects the broker keystore with the same development default in both stacks', () => {
+    expect(read('infra/native/lib.sh')).toContain(
+      'KAFKA_TLS_PASSWORD="${KAFKA_TLS_PASSWORD:-dev-only-keystore-password}"',
+    );
+    expect(composeEnv('kafka')['KAFKA_SSL_KEYSTORE_PASSWORD']).toBe(
+      '${KAFKA_TLS_PASSWORD:-dev-only-keystore-password}',
+    );
+  });
+
+  it('trusts, in every Kafka client container, the CA that tls-init made for the broker', () => {
+    const clients = Object.entries(compose.services).filter(([, svc]) => svc.environment?.['KAFKA_BROKERS']);
+
+    expect(clients.length).toBeGreaterThanOrEqual(7);
+    for (const [name, svc] of clients) {
+      const volumes = (svc as { volumes?: string[] }).volumes ?? [];
+      expect({ name, ca: svc.environment?.['KAFKA_SSL_CA_LOCATION'], volumes }).toEqual({
+        name,
+        ca: '/tls/ca.pem',
+        volumes: expect.arrayContaining(['kafka-tls:/tls:ro']),
+      });
+    }
   });
 });

@@ -1,5 +1,6 @@
 // What an attacker holding one service's Kafka credentials can do on the real broker: no more than that
 // service's ACLs allow (shared/src/kafka/acls.ts). And without valid credentials, nothing at all.
+import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import { ConsumerGroups, Topics, devPassword, passwordOf } from '@saga/shared';
 import { onCleanup, stackEndpoints, testKafka, uniqueName } from '../support/helpers';
@@ -60,6 +61,10 @@ describe('Kafka authorisation, as an attacker holding the payment service creden
       brokers: stackEndpoints().brokers,
       clientId: uniqueName('attacker'),
       sasl: { mechanism: 'scram-sha-512', ...payment },
+      // The test stack's CA, as every client of it trusts (global-setup.ts).
+      ...(process.env.KAFKA_SSL_CA_LOCATION
+        ? { ssl: { ca: [readFileSync(process.env.KAFKA_SSL_CA_LOCATION, 'utf8')] } }
+        : {}),
       retry: { retries: 0 },
       logLevel: logLevel.DEBUG,
       logCreator: () => (entry) => {

@@ -2,7 +2,8 @@
 // spans) on free ports in a temp folder for the integration and end-to-end tiers, through the same
 // infra/native/stack.sh as `make dev`. Set TEST_KAFKA_BROKERS and TEST_SCHEMA_REGISTRY_URL (and
 // TEST_ZIPKIN_URL, its base URL) to run against an already running stack, with TEST_KAFKA_SASL_USERNAME and
-// TEST_KAFKA_SASL_PASSWORD for its admin principal (default: the local development admin). With
+// TEST_KAFKA_SASL_PASSWORD for its admin principal (default: the local development admin) and
+// TEST_KAFKA_SSL_CA_LOCATION for the CA of its broker's certificate (`infra/.stack/run/tls/ca.pem` for `make dev`). With
 // OTEL_SDK_DISABLED=true the stack starts no Zipkin, and the processes export nothing.
 // The tests' own clients are the admin principal (a super user: they make random topics and groups); the
 // systems they start give each process its own principal (infra/src/launcher/system.ts).
@@ -19,7 +20,11 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_KAFKA_BROKERS && process.env.TEST_SCHEMA_REGISTRY_URL) {
     process.env.KAFKA_BROKERS = process.env.TEST_KAFKA_BROKERS;
     process.env.SCHEMA_REGISTRY_URL = process.env.TEST_SCHEMA_REGISTRY_URL;
-    Object.assign(process.env, adminCredentials(process.env.TEST_KAFKA_SASL_USERNAME, process.env.TEST_KAFKA_SASL_PASSWORD));
+    Object.assign(
+      process.env,
+      adminCredentials(process.env.TEST_KAFKA_SASL_USERNAME, process.env.TEST_KAFKA_SASL_PASSWORD),
+    );
+    process.env.KAFKA_SSL_CA_LOCATION = process.env.TEST_KAFKA_SSL_CA_LOCATION ?? '';
     return;
   }
   const stackDir = fs.mkdtempSync(path.join(os.tmpdir(), 'saga-test-stack-'));
@@ -45,6 +50,8 @@ export default async function globalSetup(): Promise<void> {
     SCHEMA_REGISTRY_URL: `http://127.0.0.1:${env.REGISTRY_PORT}/apis/ccompat/v7`,
     TEST_ZIPKIN_URL: `http://127.0.0.1:${env.ZIPKIN_PORT}`,
     ...adminCredentials(),
+    // The CA stack.sh made for this stack's broker certificate (infra/native/tls.sh).
+    KAFKA_SSL_CA_LOCATION: path.join(stackDir, 'tls', 'ca.pem'),
   });
 }
 
