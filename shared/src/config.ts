@@ -89,7 +89,12 @@ export const kafkaSettings = {
     'scram-sha-512' as const,
     formats.oneOf('scram-sha-512'),
   ),
-  kafkaSaslUsername: setting('KAFKA_SASL_USERNAME', "this process's Kafka principal; '' for no SASL", '', formats.string),
+  kafkaSaslUsername: setting(
+    'KAFKA_SASL_USERNAME',
+    "this process's Kafka principal; '' for no SASL",
+    '',
+    formats.string,
+  ),
   kafkaSaslPassword: setting('KAFKA_SASL_PASSWORD', "that principal's password", '', formats.string),
   kafkaSslCaLocation: setting(
     'KAFKA_SSL_CA_LOCATION',

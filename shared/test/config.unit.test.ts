@@ -66,7 +66,9 @@ describe('Kafka credentials', () => {
   });
 
   it('accepts a password of its own in production', () => {
-    expect(security({ ...asPayment, KAFKA_SASL_PASSWORD: 's3cret-from-a-vault', NODE_ENV: 'production' })()).toMatchObject({
+    expect(
+      security({ ...asPayment, KAFKA_SASL_PASSWORD: 's3cret-from-a-vault', NODE_ENV: 'production' })(),
+    ).toMatchObject({
       sasl: { username: 'payment' },
     });
   });

@@ -34,7 +34,13 @@ describe('the Kafka ACL table', () => {
 
   it('lets only the gateway delete its group (a read-model rebuild starts the projection over)', () => {
     expect(table.filter((row) => row.operation === 'delete' && row.pattern === 'literal')).toEqual([
-      { principal: 'User:gateway', resource: 'group', pattern: 'literal', name: ConsumerGroups.gateway, operation: 'delete' },
+      {
+        principal: 'User:gateway',
+        resource: 'group',
+        pattern: 'literal',
+        name: ConsumerGroups.gateway,
+        operation: 'delete',
+      },
     ]);
   });
 

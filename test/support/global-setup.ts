@@ -55,6 +55,9 @@ export default async function globalSetup(): Promise<void> {
   });
 }
 
-function adminCredentials(username = ADMIN_PRINCIPAL, password = passwordOf(ADMIN_PRINCIPAL)): Record<string, string> {
+function adminCredentials(
+  username: string = ADMIN_PRINCIPAL,
+  password = passwordOf(ADMIN_PRINCIPAL),
+): Record<string, string> {
   return { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password };
 }

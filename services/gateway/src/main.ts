@@ -32,7 +32,12 @@ import { ProjectionStore } from './projection/store';
 
 async function start(config: GatewayConfig, logger: Logger): Promise<() => Promise<void>> {
   const metrics = new SagaMetrics(SERVICE);
-  const kafka = createKafka({ brokers: config.kafkaBrokers, security: kafkaSecurity(config), clientId: SERVICE, logger });
+  const kafka = createKafka({
+    brokers: config.kafkaBrokers,
+    security: kafkaSecurity(config),
+    clientId: SERVICE,
+    logger,
+  });
   const serde = new AvroSerde(new RegistryClient(config.registryUrl), loadCatalog());
   const publisher = new EventPublisher(kafka, serde);
   let writersRegistered = false;

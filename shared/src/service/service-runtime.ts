@@ -100,7 +100,9 @@ export class ServiceRuntime<Consumes extends EventType = EventType> {
     const kafka = createKafka({
       brokers: config.kafkaBrokers,
       security: kafkaSecurity(config),
-      clientId: service, logger: this.logger });
+      clientId: service,
+      logger: this.logger,
+    });
     this.serde = new AvroSerde(new RegistryClient(config.registryUrl), loadCatalog());
     const migrations: Migrations = {
       sqlite: [...MESSAGING_MIGRATIONS.sqlite, ...options.migrations.sqlite],

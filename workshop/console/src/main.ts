@@ -52,7 +52,12 @@ async function reachRegistry(url: string, logger: Logger): Promise<void> {
 }
 
 async function start(config: ConsoleConfig, logger: Logger): Promise<() => Promise<void>> {
-  const kafka = createKafka({ brokers: config.kafkaBrokers, security: kafkaSecurity(config), clientId: SERVICE, logger });
+  const kafka = createKafka({
+    brokers: config.kafkaBrokers,
+    security: kafkaSecurity(config),
+    clientId: SERVICE,
+    logger,
+  });
   const catalog = loadCatalog();
   const serde = new AvroSerde(new RegistryClient(config.registryUrl), catalog);
   const gateway = new GatewayClient(config.gatewayUrl);
