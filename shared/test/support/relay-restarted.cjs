@@ -4,7 +4,15 @@
 // Usage: node relay-restarted.cjs <sqlite file> <brokers>
 const { startTracing } = require('../../dist/telemetry/tracing');
 startTracing('relay-restarted');
-const { createKafka, createLogger, SagaMetrics, SqliteDatabase } = require('../../dist');
+const {
+  createKafka,
+  createLogger,
+  kafkaSecurity,
+  kafkaSettings,
+  loadConfig,
+  SagaMetrics,
+  SqliteDatabase,
+} = require('../../dist');
 const { OutboxRelay } = require('../../dist/kafka/outbox-relay');
 const { MESSAGING_MIGRATIONS, MessagingTables } = require('../../dist/store/messaging-tables');
 const { flushTracing } = require('../../dist/telemetry/flush');
@@ -15,7 +23,9 @@ const logger = createLogger('relay-restarted', 'warn');
 async function main() {
   const db = new SqliteDatabase(file, MESSAGING_MIGRATIONS.sqlite);
   const tables = new MessagingTables(db);
-  const kafka = createKafka({ brokers: brokers.split(','), clientId: 'relay-restarted', logger });
+  // The test's credentials, from the environment it inherits (the admin principal).
+  const security = kafkaSecurity(loadConfig(kafkaSettings));
+  const kafka = createKafka({ brokers: brokers.split(','), security, clientId: 'relay-restarted', logger });
   const relay = new OutboxRelay(kafka, db, tables, { logger, metrics: new SagaMetrics('relay-restarted') });
   await relay.start();
   await relay.stop(); // publishes everything pending before it returns
