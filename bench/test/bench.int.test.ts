@@ -17,6 +17,10 @@ describe('the benchmark, CI-sized', () => {
     const { brokers, registryUrl } = stackEndpoints();
     const config = loadBenchConfig({
       KAFKA_BROKERS: brokers.join(','),
+      // The bench's clients are tooling: the admin principal the test setup exports, and the stack's CA.
+      KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
+      KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
+      KAFKA_SSL_CA_LOCATION: process.env.KAFKA_SSL_CA_LOCATION,
       SCHEMA_REGISTRY_URL: registryUrl,
       GATEWAY_URL: test.gatewayUrl,
       BENCH_RATES: '20',

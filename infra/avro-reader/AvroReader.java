@@ -59,6 +59,7 @@ public class AvroReader {
     // No group: partitions are assigned by hand and nothing is committed, so no one's offsets move.
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    authenticate(props);
 
     Map<Integer, Schema> writers = new HashMap<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
@@ -135,6 +136,31 @@ public class AvroReader {
       options.computeIfAbsent(args[i].substring(2), name -> new ArrayList<>()).add(args[i + 1]);
     }
     return options;
+  }
+
+  /**
+   * The broker takes SASL/SCRAM-SHA-512, over TLS when KAFKA_SSL_CA_LOCATION names its CA: the same
+   * variables as every client of this code base (docs/security.md), read here from the environment.
+   */
+  static void authenticate(Properties props) {
+    String user = System.getenv("KAFKA_SASL_USERNAME");
+    if (user == null || user.isEmpty()) return;
+    String password = System.getenv("KAFKA_SASL_PASSWORD");
+    String ca = System.getenv("KAFKA_SSL_CA_LOCATION");
+    boolean tls = ca != null && !ca.isEmpty();
+    props.put("security.protocol", tls ? "SASL_SSL" : "SASL_PLAINTEXT");
+    props.put("sasl.mechanism", "SCRAM-SHA-512");
+    props.put(
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
+    if (tls) {
+      props.put("ssl.truststore.type", "PEM");
+      props.put("ssl.truststore.location", ca);
+    }
   }
 
   private static String required(Map<String, List<String>> options, String name) {
