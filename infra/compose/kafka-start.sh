@@ -23,7 +23,7 @@ PROPS
     users+=(--add-scram "SCRAM-SHA-512=[name=$name,password=${!var}]")
   done
   echo "formatting $data with the SCRAM users $SCRAM_USERS"
-  /opt/kafka/bin/kafka-storage format --config "$props" --cluster-id "$CLUSTER_ID" --ignore-formatted "${users[@]}"
+  /opt/kafka/bin/kafka-storage.sh format --config "$props" --cluster-id "$CLUSTER_ID" --ignore-formatted "${users[@]}"
   rm -f "$props"
 fi
 exec /etc/kafka/docker/run
