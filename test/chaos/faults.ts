@@ -79,7 +79,15 @@ export async function restartBroker(
   const starting = Date.now();
   await run('bash', [kafkaSh, 'start'], { env });
   await run('node', [path.join(ROOT, 'infra/dist/wait-for-stack.js'), 'kafka'], {
-    env: { ...env, KAFKA_BROKERS: process.env.KAFKA_BROKERS, LOG_LEVEL: 'warn' },
+    // The test stack's client settings (global-setup.ts): its address, the admin principal, its CA.
+    env: {
+      ...env,
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS,
+      KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
+      KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
+      KAFKA_SSL_CA_LOCATION: process.env.KAFKA_SSL_CA_LOCATION,
+      LOG_LEVEL: 'warn',
+    },
   });
   return { stopMs, startMs: Date.now() - starting };
 }

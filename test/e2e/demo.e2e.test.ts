@@ -26,6 +26,10 @@ const config = () =>
     PAYMENT_PROVIDER_URL: system.paymentProviderUrl,
     CARRIER_URL: system.carrierUrl,
     KAFKA_BROKERS: stackEndpoints().brokers.join(','),
+    // The scenarios are tooling: the admin principal the test setup exports, and the stack's CA.
+    KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME,
+    KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD,
+    KAFKA_SSL_CA_LOCATION: process.env.KAFKA_SSL_CA_LOCATION,
     SCHEMA_REGISTRY_URL: stackEndpoints().registryUrl,
     ORDER_OPS_URL: system.opsUrls.order,
     INVENTORY_OPS_URL: system.opsUrls.inventory,
