@@ -7,14 +7,20 @@ import { onCleanup, stackEndpoints, testKafka, uniqueName } from '../support/hel
 
 const payment = { username: 'payment', password: passwordOf('payment') };
 
-/** The broker's error code a kafkajs call failed with (its `type`), or the error's name without one. */
+/**
+ * The broker's error code a kafkajs call failed with (its `type`, looked for through the errors kafkajs
+ * wraps it in), or the outermost error's name without one.
+ */
 async function failure(action: () => Promise<unknown>): Promise<string | undefined> {
   try {
     await action();
     return undefined;
   } catch (error) {
-    const { type, name } = error as { type?: string; name?: string };
-    return type ?? name;
+    type Wrapped = { type?: string; name?: string; cause?: Wrapped };
+    for (let inner: Wrapped | undefined = error as Wrapped; inner; inner = inner.cause) {
+      if (inner.type) return inner.type;
+    }
+    return (error as Wrapped).name;
   }
 }
 
@@ -108,5 +114,37 @@ describe('Kafka authentication', () => {
 
   it('refuses a known user with a wrong password', async () => {
     expect(await failure(() => connectAs('payment', 'not-the-password'))).toBe('KafkaJSSASLAuthenticationError');
+  });
+});
+
+// The registry's PLAINTEXT listener takes anyone on loopback as User:ANONYMOUS: its ACLs must reach only
+// the registry's own topics. Only on a stack this run started, whose ports global-setup knows.
+const stackEnv = process.env.TEST_STACK_ENV ? (JSON.parse(process.env.TEST_STACK_ENV) as Record<string, string>) : {};
+const registryListener = stackEnv['KAFKA_REGISTRY_PORT'];
+(registryListener ? describe : describe.skip)("Kafka's registry listener, as an anonymous attacker", () => {
+  const anonymous = () =>
+    new Kafka({
+      brokers: [`127.0.0.1:${registryListener}`],
+      clientId: uniqueName('anonymous'),
+      retry: { retries: 0 },
+      logLevel: logLevel.NOTHING,
+    });
+
+  it('cannot write order.events', async () => {
+    const producer = anonymous().producer({ allowAutoTopicCreation: false, retry: { retries: 0 } });
+    onCleanup(() => producer.disconnect());
+    await producer.connect();
+
+    expect(
+      await failure(() => producer.send({ topic: Topics.orderEvents, messages: [{ key: 'k', value: 'attack' }] })),
+    ).toBe('TOPIC_AUTHORIZATION_FAILED');
+  });
+
+  it('sees none of the saga topics', async () => {
+    const admin = anonymous().admin();
+    onCleanup(() => admin.disconnect());
+    await admin.connect();
+
+    expect((await admin.listTopics()).filter((topic) => !topic.startsWith('_'))).toEqual([]);
   });
 });
