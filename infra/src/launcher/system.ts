@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { SagaServices, type SagaService, type SystemPorts } from '@saga/client';
 import { ConfigError, WaitTimedOutError, type Logger } from '@saga/shared';
-import type { DatabaseService } from '../postgres/service-databases';
+import { DatabaseServices, databaseUrlVariable, type DatabaseService } from '../postgres/service-databases';
 import { Supervisor, waitUntilReady, type ProcessSpec } from './supervisor';
 import { tracingEnv, type Tracing } from './tracing';
 
@@ -76,6 +76,13 @@ export function opsPortsOf(options: SystemOptions): Record<SagaService, number[]
   return ports;
 }
 
+// A process inherits the launcher's environment, which `make dev STORE=postgres` fills with every service's
+// <SERVICE>_DATABASE_URL and may give the cluster's POSTGRES_ADMIN_URL: blanked for every process, so each
+// holds its own DATABASE_URL only, never another role's password or the superuser's.
+const WITHHELD: Record<string, string> = Object.fromEntries(
+  ['POSTGRES_ADMIN_URL', ...DatabaseServices.map(databaseUrlVariable)].map((name) => [name, '']),
+);
+
 export function systemProcesses(options: SystemOptions): ProcessSpec[] {
   const { ports, databaseUrls } = options;
   const instances = options.instances ?? 1;
@@ -111,7 +118,7 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
         readyUrl: `${local(port)}/ready`,
       };
     });
-  return [
+  const processes: ProcessSpec[] = [
     {
       name: 'payment-provider',
       script: path.join(ROOT, 'providers/dist/payment-provider.js'),
@@ -168,6 +175,7 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
       readyUrl: `${local(ports.console)}/ready`,
     },
   ];
+  return processes.map((spec) => ({ ...spec, env: { ...WITHHELD, ...spec.env } }));
 }
 
 export class RunningSystem {
