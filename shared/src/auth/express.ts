@@ -15,9 +15,10 @@ declare global {
   }
 }
 
-export const authorize =
-  (verifier: TokenVerifier, ...roles: Role[]): RequestHandler =>
-  async (req, res, next) => {
+/** Generic in the route's params, so a route's own handler keeps its typed `req.params`. */
+export function authorize<P = Record<string, string>>(verifier: TokenVerifier, ...roles: Role[]): RequestHandler<P> {
+  return async (req, res, next) => {
     res.locals.caller = requireRole(await verifier.authenticate(req.get('authorization')), roles);
     next();
   };
+}
