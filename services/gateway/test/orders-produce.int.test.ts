@@ -7,7 +7,7 @@ import { Applications, EventPublisher, SagaMetrics, SqliteDatabase, close, kafka
 import { eventually, onCleanup, readRecords, testKafka, testLogger, testSerde } from '../../../test/support/helpers';
 import { createApp } from '../src/app';
 import { IDEMPOTENCY_MIGRATIONS, SqlIdempotencyStore } from '../src/idempotency';
-import { memoryReadModel, validOrder } from './helpers';
+import { bearer, memoryReadModel, TEST_RATE_LIMIT, testVerifier, validOrder } from './helpers';
 
 const ORDERS = 50;
 const TINY_RECORDS = { name: 'max.message.bytes', value: '64' };
