@@ -43,7 +43,9 @@ describe('TokenVerifier', () => {
 
   it('When the token is signed with another key, Then it is refused for its signature', async () => {
     const { privateKey } = generateKeyPairSync('ed25519');
-    const forged = await claims({ roles: ['operator'] }).setProtectedHeader({ alg: 'EdDSA' }).sign(privateKey);
+    const forged = await claims({ roles: ['operator'] })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .sign(privateKey);
     expect((await refusal(forged)).detail).toBe('the token signature is not valid');
   });
 
@@ -82,7 +84,9 @@ describe('TokenVerifier', () => {
 
   it('When the token is for another audience, Then it is refused', async () => {
     const other = new TokenIssuer({ ...loadConfig(tokenIssuerSettings, {}), authAudience: 'another-api' });
-    expect((await refusal(await other.issue('c-1', ['customer']))).detail).toBe('the token\'s "aud" claim is not valid');
+    expect((await refusal(await other.issue('c-1', ['customer']))).detail).toBe(
+      'the token\'s "aud" claim is not valid',
+    );
   });
 
   it('When there is no Authorization header, Then the challenge carries no error code', async () => {
