@@ -76,54 +76,49 @@ export function orderRoutes({ send, readModel, idempotency, verifier, orderBucke
     return order;
   };
 
-  router.post(
-    '/orders',
-    authorize(verifier, Roles.customer),
-    rateLimitByCaller(orderBuckets),
-    jsonBody,
-    async (req, res) => {
-      const body = parseBody(placeOrderBody, req.body);
-      const { caller } = res.locals;
-      if (body.customerId !== undefined && body.customerId !== caller.subject) {
-        throw new HttpProblem('forbidden', "customerId must be the token's subject: customers place their own orders");
-      }
-      const key = parseIdempotencyKey(req.get('idempotency-key'));
-      const storedKey = key === undefined ? undefined : callerKey(caller, key);
-      const claim: Claim =
-        storedKey === undefined
-          ? { kind: 'claimed', orderId: randomUUID() }
-          : await idempotency.claim(storedKey, requestHash(req.body), randomUUID());
-      if (claim.kind === 'mismatch')
-        throw new HttpProblem('keyReused', 'this Idempotency-Key was used for another body');
-      if (claim.kind === 'in-flight') {
-        throw new HttpProblem('keyInFlight', 'retry once the first request has answered', { retryAfterSeconds: 1 });
-      }
-      const { orderId } = claim;
-      const log = correlate(res, orderId).child({ idempotencyKey: key });
-      if (claim.kind === 'replay') {
-        log.debug('idempotent replay: answering as the first time, publishing nothing');
-        return void accepted(res.set('Idempotent-Replayed', 'true'), orderId);
-      }
-      const command = toPlaceOrder(body, caller.subject, orderId, res.locals.requestId);
-      try {
-        await send({ type: 'PlaceOrder', key: orderId, value: command }, log);
-      } catch (error) {
-        if (storedKey !== undefined) await idempotency.release(storedKey);
-        throw error;
-      }
-      if (storedKey !== undefined) {
-        // The order is placed either way: a retry after a lost completion takes over the same order id.
-        await idempotency
-          .complete(storedKey)
-          .catch((error: unknown) => log.warn({ err: error }, 'idempotency key not completed'));
-      }
-      // Placed either way: an order the read model missed here becomes readable once projected.
-      await readModel
-        .acceptOrder(command)
-        .catch((error: unknown) => log.warn({ err: error }, 'accepted order not written to the read model'));
-      accepted(res, orderId);
-    },
-  );
+  // Authenticated before the limit (it counts per caller), limited before the body is read.
+  const placing = [authorize(verifier, Roles.customer), rateLimitByCaller(orderBuckets), jsonBody];
+  router.post('/orders', ...placing, async (req, res) => {
+    const body = parseBody(placeOrderBody, req.body);
+    const { caller } = res.locals;
+    if (body.customerId !== undefined && body.customerId !== caller.subject) {
+      throw new HttpProblem('forbidden', "customerId must be the token's subject: customers place their own orders");
+    }
+    const key = parseIdempotencyKey(req.get('idempotency-key'));
+    const storedKey = key === undefined ? undefined : callerKey(caller, key);
+    const claim: Claim =
+      storedKey === undefined
+        ? { kind: 'claimed', orderId: randomUUID() }
+        : await idempotency.claim(storedKey, requestHash(req.body), randomUUID());
+    if (claim.kind === 'mismatch') throw new HttpProblem('keyReused', 'this Idempotency-Key was used for another body');
+    if (claim.kind === 'in-flight') {
+      throw new HttpProblem('keyInFlight', 'retry once the first request has answered', { retryAfterSeconds: 1 });
+    }
+    const { orderId } = claim;
+    const log = correlate(res, orderId).child({ idempotencyKey: key });
+    if (claim.kind === 'replay') {
+      log.debug('idempotent replay: answering as the first time, publishing nothing');
+      return void accepted(res.set('Idempotent-Replayed', 'true'), orderId);
+    }
+    const command = toPlaceOrder(body, caller.subject, orderId, res.locals.requestId);
+    try {
+      await send({ type: 'PlaceOrder', key: orderId, value: command }, log);
+    } catch (error) {
+      if (storedKey !== undefined) await idempotency.release(storedKey);
+      throw error;
+    }
+    if (storedKey !== undefined) {
+      // The order is placed either way: a retry after a lost completion takes over the same order id.
+      await idempotency
+        .complete(storedKey)
+        .catch((error: unknown) => log.warn({ err: error }, 'idempotency key not completed'));
+    }
+    // Placed either way: an order the read model missed here becomes readable once projected.
+    await readModel
+      .acceptOrder(command)
+      .catch((error: unknown) => log.warn({ err: error }, 'accepted order not written to the read model'));
+    accepted(res, orderId);
+  });
 
   router.get('/orders/:id', reader, async (req, res) => {
     res.json(orderJson(await placedOrder(req.params.id, res)));
