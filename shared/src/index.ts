@@ -68,3 +68,4 @@ export { ProviderApi, type ProviderEndpoint } from './providers/http';
 export { ProviderBreaker, BreakerStates, type BreakerOptions } from './providers/circuit-breaker';
 export { traceHeaders, withRecordTrace } from './telemetry/record-spans';
 export { kafkaOffsets, type OffsetSource, type PartitionOffset, type PartitionRange } from './kafka/offsets';
+export * from './auth';

@@ -2,7 +2,7 @@
 // several sharing its consumer group), the gateway and the workshop console, each with its ports, state,
 // endpoints and the Zipkin it sends its spans to. Used by `make dev` and by the end-to-end tests.
 import path from 'node:path';
-import { SagaServices, type SagaService, type SystemPorts } from '@saga/client';
+import { GatewayClient, SagaServices, issuedCredentials, type SagaService, type SystemPorts } from '@saga/client';
 import { ConfigError, WaitTimedOutError, type Logger } from '@saga/shared';
 import { DatabaseServices, databaseUrlVariable, type DatabaseService } from '../postgres/service-databases';
 import { Supervisor, waitUntilReady, type ProcessSpec } from './supervisor';
@@ -215,10 +215,9 @@ export class RunningSystem {
 async function waitForCatalog(gatewayUrl: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const products = await fetch(`${gatewayUrl}/inventory`).then(
-      (response) => (response.ok ? (response.json() as Promise<unknown[]>) : []),
-      () => [],
-    );
+    // As an operator, with a token from the issuer's key (the development one unless AUTH_SIGNING_KEY is set).
+    const gateway = new GatewayClient(gatewayUrl, issuedCredentials({ operatorSubject: 'launcher' }));
+    const products = await gateway.products().catch(() => []);
     if (products.length > 0) return;
     if (Date.now() > deadline) throw new WaitTimedOutError(`the gateway listed no products after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
