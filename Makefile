@@ -21,7 +21,7 @@ endif
 # that warning is silenced; the Dockerfile sets the same for the compose stack.
 export NODE_OPTIONS := --disable-warning=TimeoutNegativeWarning $(NODE_OPTIONS)
 
-.PHONY: help install fetch build schemas-check codegen docs lint typecheck test test-unit test-component test-int test-chaos test-e2e test-compose demo bench dev infra-up infra-down down status rebuild-read-model kafka-client-config
+.PHONY: help install fetch build token schemas-check codegen docs lint typecheck test test-unit test-component test-int test-chaos test-e2e test-compose demo bench dev infra-up infra-down down status rebuild-read-model kafka-client-config
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,11 @@ fetch: ## fetch Kafka, the schema registry, PostgreSQL, Zipkin and Apache Avro's
 
 build: node_modules/.package-lock.json ## compile every workspace (tsc -b)
 	npx tsc -b
+
+# Build output goes to stderr, so `TOKEN=$$(make -s token ROLE=customer SUB=c-1)` captures the token alone.
+token: ## print a bearer token from the DEVELOPMENT issuer: make -s token ROLE=customer|operator SUB=c-1 [TTL=seconds]
+	@$(MAKE) --no-print-directory build >&2
+	@node shared/dist/auth/token-cli.js $(or $(ROLE),customer) $(or $(SUB),c-1) $(TTL)
 
 codegen: build ## regenerate TypeScript event types from shared/schemas
 	node shared/dist/schemas/codegen-cli.js

@@ -1,23 +1,31 @@
 // What the bench asks of the gateway, through the one REST client: place an order for the bench's
 // product and keep enough of it in stock for a phase.
-import { GatewayClient, orderRequest, type PlaceOrderRequest } from '@saga/client';
+import { GatewayClient, issuedCredentials, orderRequest, type PlaceOrderRequest } from '@saga/client';
+
+/**
+ * The bench's orders come from this many customers in turn, as a shop's would: the gateway limits each
+ * caller (ORDER_RATE_LIMIT_PER_SECOND), and hundreds of orders a second from one customer are an abuse.
+ */
+const CUSTOMERS = 1000;
 import { WaitTimedOutError } from '@saga/shared';
 
 export class BenchOrders {
   readonly gateway: GatewayClient;
   private readonly request: PlaceOrderRequest;
+  private placed = 0;
 
   constructor(
     gatewayUrl: string,
     readonly sku: string,
   ) {
-    this.gateway = new GatewayClient(gatewayUrl);
+    this.gateway = new GatewayClient(gatewayUrl, issuedCredentials({ operatorSubject: 'bench' }));
     this.request = orderRequest([{ sku, quantity: 1 }], { customerId: 'bench' });
   }
 
   /** POST /orders; resolves to the order id once the gateway answered 202. */
   async placeOrder(): Promise<string> {
-    return (await this.gateway.placeOrder(this.request)).orderId;
+    const customerId = `bench-${this.placed++ % CUSTOMERS}`;
+    return (await this.gateway.placeOrder({ ...this.request, customerId })).orderId;
   }
 
   ready = (): Promise<boolean> => this.gateway.ready();

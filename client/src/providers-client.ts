@@ -1,7 +1,10 @@
 // The fake providers' public side: what they recorded (charges, shipments, looked up by the order id
 // the services use as idempotency key) and their fault switches (`/admin/faults`).
+// The switches take an operator's token; the records (charges, shipments) stand for a provider's own
+// dashboard and stay open, as the services' calls do.
 import type { Faults } from '@saga/providers';
-import { requestJson } from './http';
+import { bearerHeader, type Credentials } from './credentials';
+import { requestJson, type JsonRequest } from './http';
 
 export type Provider = 'payment' | 'carrier';
 
@@ -18,7 +21,14 @@ export interface ShipmentView {
 }
 
 export class ProvidersClient {
-  constructor(readonly urls: Record<Provider, string>) {}
+  constructor(
+    readonly urls: Record<Provider, string>,
+    private readonly credentials?: Pick<Credentials, 'operator'>,
+  ) {}
+
+  private async asOperator<T>(request: JsonRequest): Promise<T> {
+    return requestJson<T>({ ...request, headers: await bearerHeader(this.credentials?.operator()) });
+  }
 
   charges = (orderId: string) =>
     requestJson<ChargeView[]>({ method: 'GET', url: `${this.urls.payment}/v1/charges?idempotencyKey=${orderId}` });
@@ -28,7 +38,7 @@ export class ProvidersClient {
 
   /** The provider's switches as they stand. */
   faults = (provider: Provider, timeoutMs?: number) =>
-    requestJson<Faults>({
+    this.asOperator<Faults>({
       method: 'GET',
       url: `${this.urls[provider]}/admin/faults`,
       ...(timeoutMs !== undefined && { timeoutMs }),
@@ -36,9 +46,9 @@ export class ProvidersClient {
 
   /** Changes some switches (the rest stay); answers the switches after the change. */
   setFaults = (provider: Provider, patch: Partial<Faults>) =>
-    requestJson<Faults>({ method: 'PUT', url: `${this.urls[provider]}/admin/faults`, body: patch });
+    this.asOperator<Faults>({ method: 'PUT', url: `${this.urls[provider]}/admin/faults`, body: patch });
 
   /** Every switch back to "no fault". */
   resetFaults = (provider: Provider) =>
-    requestJson<Faults>({ method: 'DELETE', url: `${this.urls[provider]}/admin/faults` });
+    this.asOperator<Faults>({ method: 'DELETE', url: `${this.urls[provider]}/admin/faults` });
 }

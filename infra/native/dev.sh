@@ -52,7 +52,7 @@ up() {
   wait_for_system
   local traces=""
   if tracing_enabled; then traces="   traces: http://127.0.0.1:$ZIPKIN_PORT/zipkin/"; fi
-  log "ready: gateway at $GATEWAY_URL   (try: curl $GATEWAY_URL/inventory)   console: $CONSOLE_URL/$traces"
+  log "ready: gateway at $GATEWAY_URL   (try: curl -H \"Authorization: Bearer \$(make -s token)\" $GATEWAY_URL/inventory)   console: $CONSOLE_URL/$traces"
   if [ -t 1 ] && [ "${DEV_DETACH:-0}" != 1 ]; then
     log "following the logs; Ctrl-C stops everything (or run 'make down' elsewhere)"
     trap 'down; exit 0' INT TERM

@@ -1,20 +1,25 @@
 // `npm run dlt -- list|show|replay`: inspect a consumer group's dead letters and re-publish chosen
 // ones to their original topic once the cause is fixed. Replaying an already-processed event is a
 // no-op for the consumer (its inbox has the eventId). The reading and replaying is shared with the
-// workshop console (readDeadLetters / replayDeadLetters), so both replay the same way.
+// workshop console (readDeadLetters / replayDeadLetters), so both replay the same way. `show` prints the
+// value decoded through the registry with the payment token redacted, never the raw bytes, which hold it.
 //   npm run dlt -- list <group>
 //   npm run dlt -- show <group> <offset>
 //   npm run dlt -- replay <group> <offset> [<offset> ...]
 import {
+  AvroSerde,
   DeadLetterHeaders,
+  RegistryClient,
   chooseDeadLetters,
   createKafka,
   kafkaSecurity,
   createLogger,
   deadLetterTopic,
+  loadCatalog,
   loadConfig,
   platformSettings,
   readDeadLetters,
+  readingOf,
   replayDeadLetters,
   type DeadLetter,
 } from '@saga/shared';
@@ -51,11 +56,10 @@ async function run([command, group, ...offsets]: string[]): Promise<void> {
   if (command === 'list') {
     console.log(letters.length === 0 ? `${deadLetterTopic(group)} is empty` : letters.map(summary).join('\n'));
   } else if (command === 'show') {
+    const serde = new AvroSerde(new RegistryClient(config.registryUrl), loadCatalog());
     for (const letter of chosen(offsets)) {
-      const { value, ...rest } = letter;
-      console.log(
-        JSON.stringify({ ...rest, key: rest.key ?? undefined, valueBase64: value?.toString('base64') }, null, 2),
-      );
+      const reading = await readingOf(letter, serde);
+      console.log(JSON.stringify({ ...reading, key: reading.key ?? undefined }, null, 2));
     }
   } else if (command === 'replay') {
     for (const { offset, topic } of await replayDeadLetters(kafka, chosen(offsets))) {

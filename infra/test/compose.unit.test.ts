@@ -264,7 +264,9 @@ describe('docker-compose.yml', () => {
     const nativeConsole = native.find((spec) => spec.name === 'console')!.env;
     const env = service('console').environment ?? {};
     // Compose names no instance of a process in its traces (a scaled service's containers share one definition).
-    const { OTEL_RESOURCE_ATTRIBUTES: _instance, ...nativeSettings } = nativeConsole;
+    const { OTEL_RESOURCE_ATTRIBUTES: _instance, ...nativeEnv } = nativeConsole;
+    // Blank ones mask what a native process would inherit (the database URLs); a container inherits nothing.
+    const nativeSettings = Object.fromEntries(Object.entries(nativeEnv).filter(([, value]) => value !== ''));
     // Links for the host's browser rather than addresses the console calls: 127.0.0.1 in both stacks.
     const browserLinks = ['ZIPKIN_URL'];
 

@@ -49,10 +49,36 @@ describe('provisioning the service databases', () => {
     }
   });
 
+  it('gives each service a role that owns its schema and is no superuser, nor can make roles or databases', async () => {
+    const inTarget = new URL(adminUrl);
+    inTarget.pathname = `/${target.database}`;
+    // Schemas belong to the database, so asked there; roles belong to the cluster.
+    const roles = await query<Record<string, unknown>>(
+      inTarget.toString(),
+      `SELECT rolname AS role, rolsuper AS superuser, rolcreaterole AS "createRole", rolcreatedb AS "createDb",
+              rolreplication AS replication, rolbypassrls AS "bypassRls",
+              (SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = rolname) AS "schemaOwner"
+         FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolname`,
+      [Object.values(target.roles)],
+    );
+
+    expect(roles).toEqual(
+      Object.values(target.roles)
+        .sort()
+        .map((role) => ({
+          ...{ role, superuser: false, createRole: false, createDb: false, replication: false, bypassRls: false },
+          schemaOwner: role,
+        })),
+    );
+  });
+
   it("denies a service reading or writing another service's tables", async () => {
     const orderTable = `${target.roles.order}.probe`;
 
-    await expect(query(urls.payment, `SELECT * FROM ${orderTable}`)).rejects.toThrow(/permission denied for schema/);
+    await expect(query(urls.payment, `SELECT * FROM ${orderTable}`)).rejects.toMatchObject({
+      code: '42501', // insufficient_privilege
+      message: expect.stringMatching(/permission denied for schema/),
+    });
     await expect(query(urls.payment, `CREATE TABLE ${target.roles.order}.intruder (id int)`)).rejects.toThrow(
       /permission denied for schema/,
     );
@@ -62,6 +88,22 @@ describe('provisioning the service databases', () => {
     await expect(query(urls.inventory, 'CREATE TABLE public.stray (id int)')).rejects.toThrow(
       /permission denied for schema public/,
     );
+  });
+
+  it('takes back superuser from a service role when provisioning again', async () => {
+    await query(adminUrl, `ALTER ROLE ${target.roles.payment} SUPERUSER CREATEROLE`);
+
+    await provision();
+
+    const [payment] = await query<{ rolsuper: boolean; rolcreaterole: boolean }>(
+      adminUrl,
+      'SELECT rolsuper, rolcreaterole FROM pg_roles WHERE rolname = $1',
+      [target.roles.payment],
+    );
+    expect(payment).toEqual({ rolsuper: false, rolcreaterole: false });
+    await expect(query(urls.payment, `SELECT * FROM ${target.roles.order}.probe`)).rejects.toMatchObject({
+      code: '42501',
+    });
   });
 
   it('provisions again, twice at once, with the same URLs and every table kept', async () => {

@@ -10,6 +10,8 @@ export const ProviderErrorCodes = {
   PROVIDER_DOWN: 'provider_down',
   INJECTED_FAILURE: 'injected_failure',
   INJECTED_REJECTION: 'injected_rejection',
+  UNAUTHORIZED: 'unauthorized',
+  FORBIDDEN: 'forbidden',
   INTERNAL: 'internal_error',
 } as const;
 

@@ -3,7 +3,7 @@
 // records nothing and a later retry can succeed, like a real transient outage.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Router, type RequestHandler } from 'express';
-import type { Logger } from '@saga/shared';
+import { authorize, Roles, type Logger, type TokenVerifier } from '@saga/shared';
 import { invalidRequest, ProviderError, ProviderErrorCodes } from './errors';
 import { ProviderLogEvents } from './log-events';
 import { jsonObject } from './validate';
@@ -88,9 +88,13 @@ export class FaultInjector {
   }
 }
 
-/** PUT merges into the current faults, GET shows them, DELETE clears them; all answer the faults now in force. */
-export function faultAdminRoutes(injector: FaultInjector, logger: Logger): Router {
+/**
+ * PUT merges into the current faults, GET shows them, DELETE clears them; all answer the faults now in
+ * force. Each needs an operator's bearer token: the switches take a provider down.
+ */
+export function faultAdminRoutes(injector: FaultInjector, logger: Logger, verifier: TokenVerifier): Router {
   const router = Router();
+  router.use('/admin/faults', authorize(verifier, Roles.operator));
   router.put('/admin/faults', (req, res) => {
     const faults = injector.merge(parseFaultPatch(req.body));
     logger.info({ faults }, ProviderLogEvents.FAULTS_CHANGED);

@@ -7,7 +7,7 @@ import express, {
   type RequestHandler,
   type Router,
 } from 'express';
-import type { Logger } from '@saga/shared';
+import { ForbiddenError, InvalidTokenError, type Logger, type TokenVerifier } from '@saga/shared';
 import { ProviderError, ProviderErrorCodes } from './errors';
 import { faultAdminRoutes, FaultInjector, type Faults } from './faults';
 import { ProviderLogEvents } from './log-events';
@@ -17,6 +17,8 @@ export interface ProviderAppOptions {
   logger: Logger;
   /** Faults in force from the start (the entry points pass PROVIDER_LATENCY_MS / PROVIDER_ERROR_RATE). */
   faults?: Partial<Faults>;
+  /** Verifies the operator tokens /admin/faults needs. */
+  verifier: TokenVerifier;
   /** Source of randomness for errorRate; tests pass a fixed sequence. */
   random?: () => number;
 }
@@ -33,7 +35,7 @@ export function createProviderApp(options: ProviderAppOptions, api: Router): Exp
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(faultAdminRoutes(injector, logger));
+  app.use(faultAdminRoutes(injector, logger, options.verifier));
   app.use(injector.middleware());
   app.use(api);
   app.use((req) => {
@@ -86,6 +88,8 @@ function isClientBodyError(error: unknown): error is { status: number; type?: st
 
 function toProviderError(error: unknown): ProviderError | undefined {
   if (error instanceof ProviderError) return error;
+  if (error instanceof InvalidTokenError) return new ProviderError(401, ProviderErrorCodes.UNAUTHORIZED, error.detail);
+  if (error instanceof ForbiddenError) return new ProviderError(403, ProviderErrorCodes.FORBIDDEN, error.detail);
   if (isClientBodyError(error)) {
     const code =
       error.type === 'entity.parse.failed' ? ProviderErrorCodes.INVALID_JSON : ProviderErrorCodes.INVALID_REQUEST;
@@ -103,6 +107,7 @@ function answerErrors(logger: Logger): ErrorRequestHandler {
       answer = new ProviderError(500, ProviderErrorCodes.INTERNAL, 'internal error');
     }
     res.locals.errorCode = answer.code;
+    if (error instanceof InvalidTokenError) res.set('WWW-Authenticate', error.challenge('saga-providers'));
     res.status(answer.status).json(answer);
   };
 }

@@ -2,7 +2,18 @@
 // runProvider, the whole life of either entry point. Tests use listen() too.
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { createLogger, formats, loadConfig, platformSettings, setting, type Logger, type Setting } from '@saga/shared';
+import {
+  createLogger,
+  formats,
+  loadConfig,
+  platformSettings,
+  refuseDevelopmentKeys,
+  setting,
+  tokenVerifierSettings,
+  TokenVerifier,
+  type Logger,
+  type Setting,
+} from '@saga/shared';
 import type { Faults } from './faults';
 import { ProviderLogEvents } from './log-events';
 
@@ -23,6 +34,8 @@ export const providerSettings = {
   latencyMs: setting('PROVIDER_LATENCY_MS', 'injected delay per request from the start, ms', 0, nonNegativeInt),
   errorRate: setting('PROVIDER_ERROR_RATE', 'probability (0..1) of an injected 500 from the start', 0, probability),
   logLevel: platformSettings.logLevel,
+  // The key operator tokens for /admin/faults are verified with, as the gateway's.
+  ...tokenVerifierSettings,
 };
 
 export interface RunningProvider {
@@ -62,12 +75,13 @@ export function stopSignal(): Promise<NodeJS.Signals> {
 export function runProvider(
   service: string,
   port: Setting<number>,
-  createApp: (options: { logger: Logger; faults: Partial<Faults> }) => Express,
+  createApp: (options: { logger: Logger; faults: Partial<Faults>; verifier: TokenVerifier }) => Express,
 ): void {
   const run = async () => {
-    const config = loadConfig({ port, ...providerSettings });
+    const config = refuseDevelopmentKeys(loadConfig({ port, ...providerSettings }));
     const logger = createLogger(service, config.logLevel);
-    const app = createApp({ logger, faults: { latencyMs: config.latencyMs, errorRate: config.errorRate } });
+    const faults = { latencyMs: config.latencyMs, errorRate: config.errorRate };
+    const app = createApp({ logger, faults, verifier: new TokenVerifier(config) });
     const provider = await listen(app, config.port, config.host);
     logger.info({ url: provider.url }, ProviderLogEvents.LISTENING);
     try {

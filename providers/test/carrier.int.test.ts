@@ -1,6 +1,6 @@
 // The fake carrier over real HTTP: a shipment is booked once per idempotency key, an undeliverable address
 // is refused, and cancelling is safe to repeat, so tests can assert "shipped at most once".
-import { createLogger } from '@saga/shared';
+import { createLogger, loadConfig, TokenVerifier, tokenVerifierSettings } from '@saga/shared';
 import { createCarrierApp } from '../src/carrier-app';
 import { listen, type RunningProvider } from '../src/serve';
 
@@ -9,7 +9,14 @@ type Json = Record<string, unknown>;
 let carrier: RunningProvider;
 
 beforeEach(async () => {
-  carrier = await listen(createCarrierApp({ logger: createLogger('carrier', 'silent') }), 0, '127.0.0.1');
+  carrier = await listen(
+    createCarrierApp({
+      logger: createLogger('carrier', 'silent'),
+      verifier: new TokenVerifier(loadConfig(tokenVerifierSettings, {})),
+    }),
+    0,
+    '127.0.0.1',
+  );
 });
 afterEach(() => carrier.close());
 

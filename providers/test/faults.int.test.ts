@@ -1,7 +1,15 @@
 // Fault injection on the fake providers over real HTTP: latency, "down" and random 500s strike every API
 // request but never /health or /admin, and an injected 500 records nothing, so a retry can still succeed.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError, createLogger, loadConfig } from '@saga/shared';
+import {
+  ConfigError,
+  createLogger,
+  loadConfig,
+  TokenIssuer,
+  tokenIssuerSettings,
+  TokenVerifier,
+  tokenVerifierSettings,
+} from '@saga/shared';
 import { createCarrierApp } from '../src/carrier-app';
 import { createPaymentProviderApp } from '../src/payment-app';
 import type { ProviderAppOptions } from '../src/provider-app';
@@ -9,11 +17,17 @@ import { listen, providerSettings, type RunningProvider } from '../src/serve';
 
 type Json = Record<string, unknown>;
 
+const verifier = new TokenVerifier(loadConfig(tokenVerifierSettings, {}));
+let operatorToken: string;
+beforeAll(async () => {
+  operatorToken = await new TokenIssuer(loadConfig(tokenIssuerSettings, {})).issue('ops-1', ['operator']);
+});
+
 const running: RunningProvider[] = [];
 afterEach(() => Promise.all(running.splice(0).map((provider) => provider.close())));
 
 async function startPaymentProvider(options: Partial<ProviderAppOptions> = {}) {
-  const app = createPaymentProviderApp({ logger: createLogger('payment-provider', 'silent'), ...options });
+  const app = createPaymentProviderApp({ logger: createLogger('payment-provider', 'silent'), verifier, ...options });
   const provider = await listen(app, 0, '127.0.0.1');
   running.push(provider);
   return client(provider.url);
@@ -21,9 +35,11 @@ async function startPaymentProvider(options: Partial<ProviderAppOptions> = {}) {
 
 function client(url: string) {
   const call = async <T = Json>(method: string, path: string, body?: unknown, signal?: AbortSignal) => {
+    // The switches as an operator flips them; the API as the services call it, without a token.
+    const auth = path.startsWith('/admin') ? { authorization: `Bearer ${operatorToken}` } : undefined;
     const response = await fetch(`${url}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
@@ -49,7 +65,7 @@ describe('provider fault injection', () => {
     ['payment provider', createPaymentProviderApp, '/v1/charges'],
     ['carrier', createCarrierApp, '/v1/shipments'],
   ])('%s answers 503 while down and recovers', async (_name, createApp, listPath) => {
-    const provider = await listen(createApp({ logger: createLogger('provider', 'silent') }), 0, '127.0.0.1');
+    const provider = await listen(createApp({ logger: createLogger('provider', 'silent'), verifier }), 0, '127.0.0.1');
     running.push(provider);
     const { call, setFaults } = client(provider.url);
 

@@ -1,6 +1,6 @@
 // The fake card processor over real HTTP: charges are made once per idempotency key, declines and refunds
 // answer like a real processor's, and the look-ups tests rely on ("charged exactly once") tell the truth.
-import { createLogger } from '@saga/shared';
+import { createLogger, loadConfig, TokenVerifier, tokenVerifierSettings } from '@saga/shared';
 import { createPaymentProviderApp } from '../src/payment-app';
 import { listen, type RunningProvider } from '../src/serve';
 
@@ -10,7 +10,10 @@ let provider: RunningProvider;
 
 beforeEach(async () => {
   provider = await listen(
-    createPaymentProviderApp({ logger: createLogger('payment-provider', 'silent') }),
+    createPaymentProviderApp({
+      logger: createLogger('payment-provider', 'silent'),
+      verifier: new TokenVerifier(loadConfig(tokenVerifierSettings, {})),
+    }),
     0,
     '127.0.0.1',
   );

@@ -26,6 +26,8 @@ export const ErrorCodes = {
   INVARIANT_BROKEN: 'SAGA_INVARIANT_BROKEN',
   UNEXPECTED_STATUS: 'SAGA_UNEXPECTED_STATUS',
   WAIT_TIMED_OUT: 'SAGA_WAIT_TIMED_OUT',
+  AUTH_INVALID_TOKEN: 'SAGA_AUTH_INVALID_TOKEN',
+  AUTH_FORBIDDEN: 'SAGA_AUTH_FORBIDDEN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -4,6 +4,7 @@
 export * from './errors';
 export * from './config';
 export * from './log';
+export { redactSecrets, REDACTED, SECRET_FIELDS } from './redaction';
 export * from './topics';
 export * from './topology';
 export * from './envelope';
@@ -17,7 +18,14 @@ export { createKafka, producerConfig, type KafkaOptions } from './kafka/client';
 export { EventPublisher, RecordHeaders, recordHeaders, type OutgoingEvent } from './kafka/publisher';
 export { EventConsumer, type EventContext, type Handler, type EventConsumerOptions } from './kafka/consumer';
 export { DeadLetterHeaders } from './kafka/dead-letters';
-export { chooseDeadLetters, readDeadLetters, replayDeadLetters, type DeadLetter } from './kafka/dead-letter-review';
+export {
+  chooseDeadLetters,
+  readDeadLetters,
+  readingOf,
+  replayDeadLetters,
+  type DeadLetter,
+  type DeadLetterReading,
+} from './kafka/dead-letter-review';
 export { backoffDelay, defaultBackoff, type BackoffPolicy } from './kafka/backoff';
 export { applyTopics, waitForBroker, type ApplyResult } from './kafka/admin';
 export { kafkaAcls, RegistryKafkaResources, type AclEntry, type AclInputs } from './kafka/acls';
@@ -70,3 +78,4 @@ export { ProviderApi, type ProviderEndpoint } from './providers/http';
 export { ProviderBreaker, BreakerStates, type BreakerOptions } from './providers/circuit-breaker';
 export { traceHeaders, withRecordTrace } from './telemetry/record-spans';
 export { kafkaOffsets, type OffsetSource, type PartitionOffset, type PartitionRange } from './kafka/offsets';
+export * from './auth';

@@ -164,7 +164,7 @@ describeWithBrowser('the workshop console in a browser', () => {
     );
     expect(retried.status).toBe(202);
     expect(retried.body.orderId).toBe(first.orderId);
-    const order = await new GatewayClient(system.gatewayUrl).terminal(first.orderId, SAGA_MS);
+    const order = await new GatewayClient(system.gatewayUrl, system.credentials).terminal(first.orderId, SAGA_MS);
     expect(order).toMatchObject({ customerId: 'workshop-console', status: 'CONFIRMED' });
   });
 

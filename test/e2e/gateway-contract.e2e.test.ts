@@ -1,18 +1,22 @@
-// The gateway's REST contract as an outside client sees it: Idempotency-Key replay and conflict, and
-// a problem+json 4xx for every kind of bad input, with nothing published for a rejected request.
+// The gateway's REST contract as an outside client sees it: bearer tokens (401 with a challenge, 403,
+// another customer's order as 404), Idempotency-Key replay and conflict, and a problem+json 4xx for
+// every kind of bad input, with nothing published for a rejected request.
 import { GatewayClient, orderRequest } from '@saga/client';
 import { freshCatalog } from '../support/catalog';
 import { stackEndpoints, testKafka } from '../support/helpers';
-import { http, startTestSystem, type TestSystem } from '../support/system';
+import { bearer, http, startTestSystem, type TestSystem } from '../support/system';
 
 let system: TestSystem;
 let gateway: GatewayClient;
+/** Customer c-1's Authorization header, as `valid` orders are c-1's. */
+let customer: Record<string, string>;
 const kafka = testKafka();
 
 beforeAll(async () => {
   stackEndpoints();
   system = await startTestSystem();
-  gateway = new GatewayClient(system.gatewayUrl);
+  gateway = new GatewayClient(system.gatewayUrl, system.credentials);
+  customer = bearer(await system.credentials.customer('c-1'));
   await freshCatalog(gateway);
 }, 180_000);
 
@@ -36,12 +40,22 @@ const valid = orderRequest([{ sku: 'SKU-001', quantity: 1 }]);
 
 describe('POST /orders', () => {
   it('accepts an order with 202, its id and a Location, and serves it as PENDING at once', async () => {
-    const response = await http<{ orderId: string; status: string }>('POST', `${system.gatewayUrl}/orders`, valid);
+    const response = await http<{ orderId: string; status: string }>(
+      'POST',
+      `${system.gatewayUrl}/orders`,
+      valid,
+      customer,
+    );
 
     expect(response.status).toBe(202);
     expect(response.body).toEqual({ orderId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'PENDING' });
     expect(response.headers.get('location')).toBe(`/orders/${response.body.orderId}`);
-    const read = await http<{ status: string }>('GET', `${system.gatewayUrl}/orders/${response.body.orderId}`);
+    const read = await http<{ status: string }>(
+      'GET',
+      `${system.gatewayUrl}/orders/${response.body.orderId}`,
+      undefined,
+      customer,
+    );
     expect(read.status).toBe(200);
     expect(['PENDING', 'CONFIRMED']).toContain(read.body.status);
   });
@@ -65,7 +79,7 @@ describe('POST /orders', () => {
       'POST',
       `${system.gatewayUrl}/orders`,
       orderRequest([{ sku: 'SKU-002', quantity: 1 }]),
-      { 'Idempotency-Key': idempotencyKey },
+      { ...customer, 'Idempotency-Key': idempotencyKey },
     );
 
     expect(response.status).toBe(422);
@@ -74,7 +88,6 @@ describe('POST /orders', () => {
 
   const bad: [string, unknown, number, string | undefined][] = [
     ['malformed JSON', '{"customerId": ', 400, undefined],
-    ['a missing customerId', { ...valid, customerId: undefined }, 400, 'customerId'],
     ['a quantity of zero', { ...valid, items: [{ sku: 'SKU-001', quantity: 0 }] }, 400, 'items[0].quantity'],
     ['a fractional quantity', { ...valid, items: [{ sku: 'SKU-001', quantity: 1.5 }] }, 400, 'items[0].quantity'],
     [
@@ -99,6 +112,7 @@ describe('POST /orders', () => {
       'POST',
       `${system.gatewayUrl}/orders`,
       body,
+      customer,
     );
 
     expect(response.status).toBe(status);
@@ -111,7 +125,7 @@ describe('POST /orders', () => {
   it('answers a non-JSON content type with 415', async () => {
     const response = await fetch(`${system.gatewayUrl}/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { ...customer, 'content-type': 'text/plain' },
       body: 'hello',
     });
 
@@ -122,15 +136,65 @@ describe('POST /orders', () => {
   it('answers a body over 64 KiB with 413', async () => {
     const huge = { ...valid, customerId: 'x'.repeat(70 * 1024) };
 
-    const response = await http('POST', `${system.gatewayUrl}/orders`, huge);
+    const response = await http('POST', `${system.gatewayUrl}/orders`, huge, customer);
 
     expect(response.status).toBe(413);
   });
 });
 
+describe('bearer tokens', () => {
+  it('answers an anonymous POST /orders with 401, a Bearer challenge, and publishes nothing', async () => {
+    const published = await commandsPublished();
+
+    const response = await http<{ status: number }>('POST', `${system.gatewayUrl}/orders`, valid);
+
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="/);
+    expect(await commandsPublished()).toBe(published);
+  });
+
+  it('answers a token with a tampered payload with 401 invalid_token', async () => {
+    const token = await system.credentials.customer('c-1');
+    const [header, , signature] = token.split('.');
+    const payload = Buffer.from(
+      JSON.stringify({ sub: 'c-1', roles: ['operator'], exp: Math.floor(Date.now() / 1000) + 60 }),
+    ).toString('base64url');
+
+    const response = await http('POST', `${system.gatewayUrl}/admin/read-model/rebuild`, undefined, {
+      authorization: `Bearer ${header}.${payload}.${signature}`,
+    });
+
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
+  });
+
+  it("answers a customer reading another customer's order with 404, as for an unknown id", async () => {
+    const { orderId } = await gateway.placeOrder(
+      orderRequest([{ sku: 'SKU-001', quantity: 1 }], { customerId: 'c-2' }),
+    );
+
+    const response = await http('GET', `${system.gatewayUrl}/orders/${orderId}`, undefined, customer);
+
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ detail: `no order ${orderId}` });
+  });
+
+  it('answers a customer restocking with 403', async () => {
+    const response = await http('POST', `${system.gatewayUrl}/inventory/SKU-001/restock`, { quantity: 1 }, customer);
+
+    expect(response.status).toBe(403);
+  });
+});
+
 describe('GET /orders/{id} and cancel', () => {
   it('answers 404 with a problem for an unknown order', async () => {
-    const response = await http('GET', `${system.gatewayUrl}/orders/00000000-0000-4000-8000-000000000000`);
+    const response = await http(
+      'GET',
+      `${system.gatewayUrl}/orders/00000000-0000-4000-8000-000000000000`,
+      undefined,
+      customer,
+    );
 
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -140,7 +204,7 @@ describe('GET /orders/{id} and cancel', () => {
     const { orderId } = await gateway.placeOrder(valid);
     expect(await gateway.terminal(orderId)).toMatchObject({ status: 'CONFIRMED' });
 
-    const response = await http('POST', `${system.gatewayUrl}/orders/${orderId}/cancel`);
+    const response = await http('POST', `${system.gatewayUrl}/orders/${orderId}/cancel`, undefined, customer);
 
     expect(response.status).toBe(409);
   });
@@ -148,7 +212,7 @@ describe('GET /orders/{id} and cancel', () => {
 
 describe('GET /inventory and the operator endpoints', () => {
   it('lists the products with price, currency and stock', async () => {
-    const response = await http<{ sku: string }[]>('GET', `${system.gatewayUrl}/inventory`);
+    const response = await http<{ sku: string }[]>('GET', `${system.gatewayUrl}/inventory`, undefined, customer);
 
     expect(response.status).toBe(200);
     expect(response.body[0]).toEqual({

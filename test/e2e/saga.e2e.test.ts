@@ -3,7 +3,7 @@
 // with cancel and the deadline, and stock conservation under concurrent load.
 import { eventually, orderRequest, systemClients, type GatewayClient, type ProvidersClient } from '@saga/client';
 import { catalogStock, freshCatalog } from '../support/catalog';
-import { http, startTestSystem, type TestSystem } from '../support/system';
+import { bearer, http, startTestSystem, type TestSystem } from '../support/system';
 
 const ORDER_TIMEOUT_MS = 8_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -110,7 +110,9 @@ describe('the order saga', () => {
     const before = await gateway.stock('SKU-004');
     const { orderId } = await gateway.placeOrder(orderRequest([{ sku: 'SKU-004', quantity: 1 }]));
 
-    const cancel = await http('POST', `${system.gatewayUrl}/orders/${orderId}/cancel`);
+    // As the customer: orderRequest's orders are customer c-1's.
+    const asCustomer = bearer(await system.credentials.customer('c-1'));
+    const cancel = await http('POST', `${system.gatewayUrl}/orders/${orderId}/cancel`, undefined, asCustomer);
 
     expect(cancel.status).toBe(202);
     expect(await gateway.terminal(orderId)).toMatchObject({
@@ -133,7 +135,7 @@ describe('the order saga', () => {
       return now.every((shipment) => shipment.status !== 'booked') ? now : undefined;
     });
     expect(shipments.length).toBeLessThanOrEqual(1);
-    const again = await http('POST', `${system.gatewayUrl}/orders/${orderId}/cancel`);
+    const again = await http('POST', `${system.gatewayUrl}/orders/${orderId}/cancel`, undefined, asCustomer);
     expect(again.status).toBe(409);
   });
 

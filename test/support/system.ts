@@ -7,7 +7,14 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '@saga/shared';
-import { SagaServices, defaultPorts, type SagaService, type SystemPorts } from '@saga/client';
+import {
+  SagaServices,
+  defaultPorts,
+  issuedCredentials,
+  type Credentials,
+  type SagaService,
+  type SystemPorts,
+} from '@saga/client';
 import {
   dropServiceDatabases,
   provisionServiceDatabases,
@@ -37,7 +44,12 @@ export interface TestSystem {
   /** With store 'postgres': each service's and the gateway's own database, dropped when the system stops. */
   databaseUrls?: Record<DatabaseService, string>;
   logFile: string;
+  /** Bearer tokens from the development issuer: a customer's (placing, own orders) and an operator's. */
+  credentials: Credentials;
 }
+
+/** The Authorization header of a token, for the tests that call the gateway with `http`. */
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
 export interface TestSystemOptions {
   /** sqlite (default): files in the system's temp folder; postgres: a database per service. */
@@ -89,7 +101,15 @@ export async function startTestSystem(
         opsPorts,
         databaseUrls: databases?.urls,
         tracing: { zipkinUrl, sdkDisabled: process.env.OTEL_SDK_DISABLED },
-        env: { LOG_LEVEL: 'info', CONSOLE_ACTIONS: 'enabled', ...env },
+        // The suites place thousands of orders as one customer; the per-caller limit itself is tested
+        // against the gateway's app (auth.routes.component.test.ts), so it is out of their way here.
+        env: {
+          LOG_LEVEL: 'info',
+          CONSOLE_ACTIONS: 'enabled',
+          ORDER_RATE_LIMIT_PER_SECOND: '100000',
+          ORDER_RATE_LIMIT_BURST: '100000',
+          ...env,
+        },
       },
       createLogger('test-launcher', 'warn'),
       output,
@@ -121,6 +141,7 @@ export async function startTestSystem(
     ),
     databaseUrls: databases?.urls,
     logFile,
+    credentials: issuedCredentials({ operatorSubject: 'test-operator' }),
   };
 }
 

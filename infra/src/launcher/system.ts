@@ -2,9 +2,9 @@
 // several sharing its consumer group), the gateway and the workshop console, each with its ports, state,
 // endpoints and the Zipkin it sends its spans to. Used by `make dev` and by the end-to-end tests.
 import path from 'node:path';
-import { SagaServices, type SagaService, type SystemPorts } from '@saga/client';
+import { GatewayClient, SagaServices, issuedCredentials, type SagaService, type SystemPorts } from '@saga/client';
 import { ConfigError, WaitTimedOutError, passwordOf, type KafkaPrincipal, type Logger } from '@saga/shared';
-import type { DatabaseService } from '../postgres/service-databases';
+import { DatabaseServices, databaseUrlVariable, type DatabaseService } from '../postgres/service-databases';
 import { Supervisor, waitUntilReady, type ProcessSpec } from './supervisor';
 import { tracingEnv, type Tracing } from './tracing';
 
@@ -76,6 +76,13 @@ export function opsPortsOf(options: SystemOptions): Record<SagaService, number[]
   return ports;
 }
 
+// A process inherits the launcher's environment, which `make dev STORE=postgres` fills with every service's
+// <SERVICE>_DATABASE_URL and may give the cluster's POSTGRES_ADMIN_URL: blanked for every process, so each
+// holds its own DATABASE_URL only, never another role's password or the superuser's.
+const WITHHELD: Record<string, string> = Object.fromEntries(
+  ['POSTGRES_ADMIN_URL', ...DatabaseServices.map(databaseUrlVariable)].map((name) => [name, '']),
+);
+
 export function systemProcesses(options: SystemOptions): ProcessSpec[] {
   const { ports, databaseUrls } = options;
   const instances = options.instances ?? 1;
@@ -119,7 +126,7 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
         readyUrl: `${local(port)}/ready`,
       };
     });
-  return [
+  const processes: ProcessSpec[] = [
     {
       name: 'payment-provider',
       script: path.join(ROOT, 'providers/dist/payment-provider.js'),
@@ -178,6 +185,7 @@ export function systemProcesses(options: SystemOptions): ProcessSpec[] {
       readyUrl: `${local(ports.console)}/ready`,
     },
   ];
+  return processes.map((spec) => ({ ...spec, env: { ...WITHHELD, ...spec.env } }));
 }
 
 export class RunningSystem {
@@ -217,10 +225,9 @@ export class RunningSystem {
 async function waitForCatalog(gatewayUrl: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const products = await fetch(`${gatewayUrl}/inventory`).then(
-      (response) => (response.ok ? (response.json() as Promise<unknown[]>) : []),
-      () => [],
-    );
+    // As an operator, with a token from the issuer's key (the development one unless AUTH_SIGNING_KEY is set).
+    const gateway = new GatewayClient(gatewayUrl, issuedCredentials({ operatorSubject: 'launcher' }));
+    const products = await gateway.products().catch(() => []);
     if (products.length > 0) return;
     if (Date.now() > deadline) throw new WaitTimedOutError(`the gateway listed no products after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));

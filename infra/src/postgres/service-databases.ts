@@ -1,7 +1,8 @@
 // Database per service on one PostgreSQL cluster: one database, and in it one login role per service
 // that owns a schema of its own name, so the default search_path ("$user", public) finds its tables with
-// no setting. A role has no privilege on another service's schema and cannot create in `public`. Only the
-// database, roles, schemas and grants are made here: each service migrates its own tables at start.
+// no setting. A role has no privilege on another service's schema and cannot create in `public`, and is no
+// superuser. Only the database, roles, schemas and grants are made here: each service migrates its own
+// tables at start, as its role, the schema's owner; the admin URL is for provisioning only.
 import { Client, escapeIdentifier, escapeLiteral } from 'pg';
 import { SagaServices } from '@saga/client';
 import { ConfigError } from '@saga/shared';
@@ -65,6 +66,9 @@ async function withAdmin<T>(adminUrl: string, database: string, work: (admin: Cl
   }
 }
 
+/** What a service's role may not do: it runs the service and its migrations, on its own schema only. */
+const RUNTIME_ROLE = 'NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS';
+
 const exists = async (client: Client, sql: string, name: string) => (await client.query(sql, [name])).rowCount! > 0;
 
 /**
@@ -83,7 +87,11 @@ export async function provisionServiceDatabases(options: ProvisionOptions): Prom
     await admin.query(`REVOKE ALL ON DATABASE ${db} FROM PUBLIC`);
     for (const role of Object.values(roles)) {
       const verb = (await exists(admin, 'SELECT 1 FROM pg_roles WHERE rolname = $1', role)) ? 'ALTER' : 'CREATE';
-      await admin.query(`${verb} ROLE ${escapeIdentifier(role)} WITH LOGIN PASSWORD ${escapeLiteral(password(role))}`);
+      // Spelled out rather than left to CREATE ROLE's defaults, so provisioning again also takes back
+      // what someone granted a runtime role by hand: a service's role is never more than a login.
+      await admin.query(
+        `${verb} ROLE ${escapeIdentifier(role)} WITH LOGIN ${RUNTIME_ROLE} PASSWORD ${escapeLiteral(password(role))}`,
+      );
       await admin.query(`GRANT CONNECT ON DATABASE ${db} TO ${escapeIdentifier(role)}`);
     }
     const inside = new Client({ connectionString: urlFor(adminUrl, database) });

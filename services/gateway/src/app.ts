@@ -1,12 +1,14 @@
 // The gateway's HTTP app, built from its collaborators so tests can pass fakes: request context,
 // /health /ready /metrics, the order and inventory routes, /openapi.json and /docs, the redirect of the
 // old /console links to the workshop console's own process, then 404 and problem+json for errors.
+// The ops routes, the API's description and the redirect are open; every API route checks its caller.
 import express, { type Express } from 'express';
-import { opsRoutes, type Logger, type ReadinessCheck, type SagaMetrics } from '@saga/shared';
+import { opsRoutes, type Logger, type ReadinessCheck, type SagaMetrics, type TokenVerifier } from '@saga/shared';
 import type { IdempotencyStore } from './idempotency';
 import { httpRequestCounter } from './metrics';
 import type { OrderHistorySource } from './order-history';
 import { problemMiddleware, unknownRoute } from './problem';
+import { TokenBuckets, type RateLimit } from './rate-limit';
 import type { ReadModel } from './projection/read-model';
 import { requestContext } from './request-context';
 import { adminRoutes, type ReadModelRebuilder } from './routes/admin';
@@ -30,19 +32,24 @@ export interface GatewayDeps {
   readiness: readonly ReadinessCheck[];
   /** Where /console and /console/* redirect: the workshop console's public URL. */
   consoleUrl: string;
+  /** Verifies the callers' bearer tokens. */
+  verifier: TokenVerifier;
+  /** Per caller on POST /orders. */
+  orderRateLimit: RateLimit;
 }
 
 export function createApp(deps: GatewayDeps): Express {
-  const { logger, metrics, publisher, readModel, idempotency, orderHistory, projection, readiness } = deps;
+  const { logger, metrics, publisher, readModel, idempotency, orderHistory, projection, readiness, verifier } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(requestContext(logger, httpRequestCounter(metrics)));
   opsRoutes(metrics, readiness, app);
   const send = commandSender(publisher, metrics);
-  app.use(orderRoutes({ send, readModel, idempotency }));
-  app.use(orderHistoryRoutes(orderHistory));
-  app.use(inventoryRoutes({ send, readModel }));
-  app.use(adminRoutes(projection));
+  const orderBuckets = new TokenBuckets(deps.orderRateLimit);
+  app.use(orderRoutes({ send, readModel, idempotency, verifier, orderBuckets }));
+  app.use(orderHistoryRoutes(orderHistory, verifier));
+  app.use(inventoryRoutes({ send, readModel, verifier }));
+  app.use(adminRoutes(projection, verifier));
   app.use(docsRoutes());
   app.use('/console', consoleRedirect(deps.consoleUrl));
   app.use(unknownRoute);

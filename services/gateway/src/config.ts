@@ -1,10 +1,40 @@
 // The gateway's settings, parsed once at start: where it listens, where its stores live (SQLite files
-// or PostgreSQL), and the platform's Kafka, registry and log settings.
+// or PostgreSQL), the key its callers' bearer tokens are verified with, the per-caller rate limit on
+// POST /orders, and the platform's Kafka, registry and log settings.
 import path from 'node:path';
-import { formats, loadConfig, platformSettings, setting, type ConfigOf } from '@saga/shared';
+import {
+  formats,
+  loadConfig,
+  platformSettings,
+  refuseDevelopmentKeys,
+  setting,
+  tokenVerifierSettings,
+  type ConfigOf,
+} from '@saga/shared';
+
+const positiveInt = (raw: string): number => {
+  const value = formats.int(raw);
+  if (value < 1) throw new Error('expected an integer >= 1');
+  return value;
+};
 
 export const gatewaySettings = {
   ...platformSettings,
+  ...tokenVerifierSettings,
+  // A customer placing orders by hand or from a shop's page stays far below this; a script looping on
+  // POST /orders with one token does not. The benchmark and the test systems raise it (docs/security.md).
+  orderRatePerSecond: setting(
+    'ORDER_RATE_LIMIT_PER_SECOND',
+    'orders per second one caller (token subject) may sustain on POST /orders',
+    10,
+    positiveInt,
+  ),
+  orderRateBurst: setting(
+    'ORDER_RATE_LIMIT_BURST',
+    'orders one caller may place at once before ORDER_RATE_LIMIT_PER_SECOND applies',
+    50,
+    positiveInt,
+  ),
   port: setting('GATEWAY_PORT', 'port of the REST API (and /health, /ready, /metrics)', 8080, formats.port),
   host: setting('GATEWAY_HOST', 'interface the REST API listens on', '127.0.0.1', formats.string),
   orderServiceUrl: setting(
@@ -36,7 +66,7 @@ export const gatewaySettings = {
 export type GatewayConfig = ConfigOf<typeof gatewaySettings>;
 
 export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env): GatewayConfig =>
-  loadConfig(gatewaySettings, env);
+  refuseDevelopmentKeys(loadConfig(gatewaySettings, env), env);
 
 /** The producer name on every command the gateway publishes, and its log `service`. */
 export const SERVICE = 'gateway';

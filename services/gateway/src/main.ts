@@ -11,6 +11,7 @@ import {
   EventPublisher,
   RegistryClient,
   SagaMetrics,
+  TokenVerifier,
   close,
   createKafka,
   kafkaSecurity,
@@ -74,6 +75,8 @@ async function start(config: GatewayConfig, logger: Logger): Promise<() => Promi
       orderHistory: new OrderServiceHistory(config.orderServiceUrl),
       projection: projector,
       consoleUrl: config.consoleUrl,
+      verifier: new TokenVerifier(config),
+      orderRateLimit: { perSecond: config.orderRatePerSecond, burst: config.orderRateBurst },
       readiness: [
         { name: 'schema-writers', check: () => writersRegistered },
         { name: 'projection-joined', check: () => projector.isJoined() },

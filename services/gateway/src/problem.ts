@@ -2,7 +2,10 @@
 // type from the closed list below, so clients branch on `type`, never on `title` or `detail` text.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import type { Logger } from '@saga/shared';
+import { ForbiddenError, InvalidTokenError, type Logger } from '@saga/shared';
+
+/** The realm of the gateway's `WWW-Authenticate` challenges. */
+export const AUTH_REALM = 'saga-gateway';
 
 // Problem types are identifiers, not links (RFC 9457 §3.1.1): clients compare them, never fetch them.
 const TYPE_BASE = 'https://saga-reference.example/problems/';
@@ -11,6 +14,8 @@ export const ProblemTypes = {
   validation: { type: `${TYPE_BASE}validation-failed`, title: 'The request is not valid', status: 400 },
   malformedJson: { type: `${TYPE_BASE}malformed-json`, title: 'The body is not valid JSON', status: 400 },
   badIdempotencyKey: { type: `${TYPE_BASE}invalid-idempotency-key`, title: 'Invalid Idempotency-Key', status: 400 },
+  unauthorized: { type: `${TYPE_BASE}unauthorized`, title: 'A valid bearer token is required', status: 401 },
+  forbidden: { type: `${TYPE_BASE}forbidden`, title: 'The token does not allow this operation', status: 403 },
   notFound: { type: `${TYPE_BASE}not-found`, title: 'Not found', status: 404 },
   notCancellable: {
     type: `${TYPE_BASE}order-not-cancellable`,
@@ -29,6 +34,7 @@ export const ProblemTypes = {
     title: 'Idempotency-Key reused for another request',
     status: 422,
   },
+  tooManyRequests: { type: `${TYPE_BASE}too-many-requests`, title: 'Too many requests, retry later', status: 429 },
   unavailable: { type: `${TYPE_BASE}service-unavailable`, title: 'Temporarily unavailable, retry', status: 503 },
   internal: { type: `${TYPE_BASE}internal-error`, title: 'Internal error', status: 500 },
 } as const;
@@ -67,7 +73,7 @@ export class HttpProblem extends Error {
   constructor(
     readonly kind: ProblemKind,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; wwwAuthenticate?: string } = {},
     options?: { cause?: unknown },
   ) {
     super(detail, options);
@@ -82,6 +88,7 @@ export class HttpProblem extends Error {
 
 export function sendProblem(res: Response, problem: HttpProblem, instance: string): void {
   if (problem.extra.retryAfterSeconds !== undefined) res.set('Retry-After', String(problem.extra.retryAfterSeconds));
+  if (problem.extra.wwwAuthenticate !== undefined) res.set('WWW-Authenticate', problem.extra.wwwAuthenticate);
   res.status(ProblemTypes[problem.kind].status).type('application/problem+json').json(problem.toProblem(instance));
 }
 
@@ -89,6 +96,15 @@ export function sendProblem(res: Response, problem: HttpProblem, instance: strin
 export const unknownRoute: RequestHandler = (req) => {
   throw new HttpProblem('notFound', `no resource at ${req.method} ${req.path}`);
 };
+
+/** RFC 6750: no valid token is 401 with a challenge; a valid one without the role is 403. */
+function fromAuth(error: unknown): HttpProblem | undefined {
+  if (error instanceof InvalidTokenError) {
+    return new HttpProblem('unauthorized', error.detail, { wwwAuthenticate: error.challenge(AUTH_REALM) });
+  }
+  if (error instanceof ForbiddenError) return new HttpProblem('forbidden', error.detail);
+  return undefined;
+}
 
 // body-parser tags its errors with `type`; these are the client's mistakes, not ours.
 function fromBodyParser(error: { type?: unknown; limit?: unknown }): HttpProblem | undefined {
@@ -111,7 +127,9 @@ export const problemMiddleware =
   (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error); // too late for a problem body: let express end the response
     const known =
-      error instanceof HttpProblem ? error : fromBodyParser((error ?? {}) as { type?: unknown; limit?: unknown });
+      error instanceof HttpProblem
+        ? error
+        : (fromAuth(error) ?? fromBodyParser((error ?? {}) as { type?: unknown; limit?: unknown }));
     if (known) {
       sendProblem(res, known, req.originalUrl);
       return;

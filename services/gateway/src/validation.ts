@@ -36,7 +36,12 @@ const strict = <Shape extends z.ZodRawShape>(shape: Shape) => z.strictObject(sha
 const orderLine = strict({ sku: text(64), quantity: positiveInt(Limits.quantityPerLine) });
 
 export const placeOrderBody = strict({
-  customerId: text(100),
+  // The customer is the token's subject. Kept for clients written before authentication: when sent it
+  // must name that same customer (403 otherwise), so an old client's order is still its own.
+  customerId: text(100).optional().meta({
+    description: "Deprecated: the customer is the bearer token's subject. When sent, it must equal it (else 403).",
+    example: 'c-1',
+  }),
   items: z
     .array(orderLine, expecting('an array'))
     .min(1, { error: 'must contain at least one item' })

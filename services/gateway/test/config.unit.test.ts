@@ -1,5 +1,5 @@
-// The gateway's configuration: DATABASE_URL chooses the engine of its stores, and a malformed one stops
-// the start with an error naming it.
+// The gateway's configuration: DATABASE_URL chooses the engine of its stores, a malformed setting stops
+// the start with an error naming it, and production refuses the development key.
 import { ConfigError } from '@saga/shared';
 import { loadGatewayConfig } from '../src/config';
 
@@ -16,5 +16,15 @@ describe('the gateway configuration', () => {
   it('refuses a DATABASE_URL that is not a postgres:// URL, naming it', () => {
     expect(() => loadGatewayConfig({ DATABASE_URL: 'mysql://db/saga' })).toThrow(ConfigError);
     expect(() => loadGatewayConfig({ DATABASE_URL: 'mysql://db/saga' })).toThrow(/DATABASE_URL="mysql:\/\/db\/saga"/);
+  });
+
+  it('refuses the DEVELOPMENT ONLY public key when NODE_ENV=production, naming AUTH_PUBLIC_KEY', () => {
+    expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_PUBLIC_KEY/);
+    expect(loadGatewayConfig({}).authPublicKey).toContain('BEGIN PUBLIC KEY');
+  });
+
+  it('refuses a rate limit below one order, naming the variable', () => {
+    expect(() => loadGatewayConfig({ ORDER_RATE_LIMIT_BURST: '0' })).toThrow(/ORDER_RATE_LIMIT_BURST/);
   });
 });

@@ -5,9 +5,15 @@ import { randomUUID } from 'node:crypto';
 import {
   SagaMetrics,
   SqliteDatabase,
+  TokenIssuer,
+  TokenVerifier,
   close,
   createLogger,
   listen,
+  loadConfig,
+  tokenIssuerSettings,
+  tokenVerifierSettings,
+  type Role,
   type EventMap,
   type OutgoingEvent,
   type ReadinessCheck,
@@ -81,10 +87,25 @@ export class FakePublisher {
   }
 }
 
+/** The development issuer and a verifier of its tokens, as the gateway is configured by default. */
+export const testIssuer = new TokenIssuer(loadConfig(tokenIssuerSettings, {}));
+export const testVerifier = new TokenVerifier(loadConfig(tokenVerifierSettings, {}));
+
+/** An Authorization header for `subject` with `roles`. */
+export const bearer = async (subject: string, ...roles: Role[]): Promise<Record<string, string>> => ({
+  authorization: `Bearer ${await testIssuer.issue(subject, roles)}`,
+});
+
+/** Generous enough that only the rate-limit tests meet it. */
+export const TEST_RATE_LIMIT = { perSecond: 1000, burst: 1000 };
+
 export interface TestGateway {
   url: string;
   publisher: FakePublisher;
   readModel: ReadModel;
+  /** Headers of an operator; request() and postJson() send customer c-1's token unless told otherwise. */
+  operator: Record<string, string>;
+  /** `init.headers` (a plain object) override the default customer c-1 Authorization. */
   request(path: string, init?: RequestInit): Promise<Response>;
   postJson(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   stop(): Promise<void>;
@@ -112,7 +133,12 @@ function testStores(databases: GatewayDatabases | undefined) {
 
 export async function startGateway(
   readiness: readonly ReadinessCheck[] = [],
-  options: { orderHistory?: OrderHistorySource; consoleUrl?: string; databases?: GatewayDatabases } = {},
+  options: {
+    orderHistory?: OrderHistorySource;
+    consoleUrl?: string;
+    databases?: GatewayDatabases;
+    orderRateLimit?: { perSecond: number; burst: number };
+  } = {},
 ): Promise<TestGateway> {
   const publisher = new FakePublisher();
   const { readModel, idempotency, close: closeStores } = testStores(options.databases);
@@ -126,15 +152,20 @@ export async function startGateway(
     projection: { rebuild: async () => undefined },
     readiness,
     consoleUrl: options.consoleUrl ?? 'http://127.0.0.1:8090',
+    verifier: testVerifier,
+    orderRateLimit: options.orderRateLimit ?? TEST_RATE_LIMIT,
   });
   const server: Server = await listen(app, 0);
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const request = (path: string, init?: RequestInit) => fetch(`${url}${path}`, init);
+  const customer = await bearer('c-1', 'customer');
+  const request = (path: string, init: RequestInit = {}) =>
+    fetch(`${url}${path}`, { ...init, headers: { ...customer, ...(init.headers as Record<string, string>) } });
   return {
     url,
     publisher,
     readModel,
+    operator: await bearer('ops-1', 'operator'),
     request,
     postJson: (path, body, headers = {}) =>
       request(path, {

@@ -46,7 +46,7 @@ describe('GET /inventory', () => {
 
 describe('POST /inventory/{sku}/restock', () => {
   it('When the sku is known, Then it answers 202 and publishes RestockProduct keyed by sku', async () => {
-    const response = await gateway.postJson('/inventory/SKU-001/restock', { quantity: 10 });
+    const response = await gateway.postJson('/inventory/SKU-001/restock', { quantity: 10 }, gateway.operator);
 
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ sku: 'SKU-001', quantity: 10, status: 'RESTOCK_REQUESTED' });
@@ -64,12 +64,12 @@ describe('POST /inventory/{sku}/restock', () => {
   });
 
   it('When the sku is unknown, Then it answers 404 and publishes nothing', async () => {
-    expect((await gateway.postJson('/inventory/SKU-404/restock', { quantity: 10 })).status).toBe(404);
+    expect((await gateway.postJson('/inventory/SKU-404/restock', { quantity: 10 }, gateway.operator)).status).toBe(404);
     expect(gateway.publisher.published).toHaveLength(0);
   });
 
   it('When the quantity is not a positive integer, Then it answers 400 naming it', async () => {
-    const response = await gateway.postJson('/inventory/SKU-001/restock', { quantity: -3 });
+    const response = await gateway.postJson('/inventory/SKU-001/restock', { quantity: -3 }, gateway.operator);
 
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ errors: [{ field: 'quantity' }] });

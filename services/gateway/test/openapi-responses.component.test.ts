@@ -79,9 +79,12 @@ it('When requests are refused, Then each problem is a documented one', async () 
   const reused = await gateway.postJson('/orders', validOrder(), { 'Idempotency-Key': 'k-2' });
   const mismatch = await gateway.postJson(
     '/orders',
-    { ...validOrder(), customerId: 'c-2' },
+    { ...validOrder(), items: [{ sku: 'SKU-001', quantity: 3 }] },
     { 'Idempotency-Key': 'k-2' },
   );
+  const anonymous = await gateway.postJson('/orders', validOrder(), { authorization: '' });
+  const notOwnCustomer = await gateway.postJson('/orders', { ...validOrder(), customerId: 'c-2' });
+  const operatorPlacing = await gateway.postJson('/orders', validOrder(), gateway.operator);
   gateway.publisher.failWith = new Error('broker down');
   const unavailable = await gateway.postJson('/orders', validOrder());
 
@@ -90,6 +93,9 @@ it('When requests are refused, Then each problem is a documented one', async () 
     [notJson, 415],
     [reused, 202],
     [mismatch, 422],
+    [anonymous, 401],
+    [notOwnCustomer, 403],
+    [operatorPlacing, 403],
     [unavailable, 503],
   ] as const) {
     expect(response.status).toBe(status);
@@ -101,7 +107,7 @@ it('When requests are refused, Then each problem is a documented one', async () 
 it('When inventory and operator endpoints are read, Then every answer is the documented one', async () => {
   expect(await violations('get', '/inventory', await gateway.request('/inventory'))).toEqual([]);
   expect(await violations('get', '/inventory/{sku}', await gateway.request('/inventory/SKU-001'))).toEqual([]);
-  const restock = await gateway.postJson('/inventory/SKU-001/restock', { quantity: 5 });
+  const restock = await gateway.postJson('/inventory/SKU-001/restock', { quantity: 5 }, gateway.operator);
   expect(await violations('post', '/inventory/{sku}/restock', restock)).toEqual([]);
   expect(await violations('get', '/health', await gateway.request('/health'))).toEqual([]);
   expect(await violations('get', '/ready', await gateway.request('/ready'))).toEqual([]);

@@ -9,7 +9,7 @@ import { createApp } from '../src/app';
 import type { IdempotencyStore } from '../src/idempotency';
 import { openApiDocument } from '../src/openapi/document';
 import type { ReadModel } from '../src/projection/read-model';
-import { FakePublisher, silentLogger, startGateway } from './helpers';
+import { FakePublisher, silentLogger, startGateway, TEST_RATE_LIMIT, testVerifier } from './helpers';
 
 const COMMITTED = path.resolve(__dirname, '../../../docs/openapi.json');
 
@@ -48,6 +48,8 @@ const app: Express = createApp({
   projection: { rebuild: async () => undefined },
   readiness: [],
   consoleUrl: 'http://127.0.0.1:8090',
+  verifier: testVerifier,
+  orderRateLimit: TEST_RATE_LIMIT,
 });
 
 describe('OpenAPI document', () => {

@@ -4,7 +4,7 @@ import express from 'express';
 import { close, listen } from '@saga/shared';
 import type { Server } from 'node:http';
 import { OrderServiceHistory, type UpstreamHistory } from '../src/order-history';
-import { startGateway, type TestGateway } from './helpers';
+import { bearer, startGateway, type TestGateway } from './helpers';
 
 const state = (version: number) => ({
   orderId: 'o-1',
@@ -106,5 +106,23 @@ describe('GET /orders/{id}/history', () => {
     } finally {
       orderServiceUp = true;
     }
+  });
+});
+
+describe("GET /orders/{id}/history of another customer's order", () => {
+  it('When a customer asks for it, Then it is the same 404 as an unknown order, whatever the version', async () => {
+    const otherCustomer = await bearer('c-2', 'customer');
+
+    const response = await gateway.request('/orders/o-1/history', { headers: otherCustomer });
+    const atVersion = await gateway.request('/orders/o-1/history?version=1', { headers: otherCustomer });
+
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ detail: 'no order o-1' });
+    expect(atVersion.status).toBe(404);
+    expect(await atVersion.json()).toMatchObject({ detail: 'no order o-1' });
+  });
+
+  it('When an operator asks for it, Then it answers the history', async () => {
+    expect((await gateway.request('/orders/o-1/history', { headers: gateway.operator })).status).toBe(200);
   });
 });

@@ -7,7 +7,7 @@ import { Applications, EventPublisher, SagaMetrics, SqliteDatabase, close, kafka
 import { eventually, onCleanup, readRecords, testKafka, testLogger, testSerde } from '../../../test/support/helpers';
 import { createApp } from '../src/app';
 import { IDEMPOTENCY_MIGRATIONS, SqlIdempotencyStore } from '../src/idempotency';
-import { memoryReadModel, validOrder } from './helpers';
+import { bearer, memoryReadModel, TEST_RATE_LIMIT, testVerifier, validOrder } from './helpers';
 
 const ORDERS = 50;
 const TINY_RECORDS = { name: 'max.message.bytes', value: '64' };
@@ -32,6 +32,7 @@ describe('POST /orders against the broker', () => {
   const serde = testSerde();
   const topic = serde.topicOf('PlaceOrder');
   let url: string;
+  let customer: Record<string, string>;
 
   beforeAll(async () => {
     await serde.registerWriters(Applications.gateway.produces);
@@ -50,7 +51,10 @@ describe('POST /orders against the broker', () => {
       projection: { rebuild: async () => undefined },
       readiness: [],
       consoleUrl: 'http://127.0.0.1:8090',
+      verifier: testVerifier,
+      orderRateLimit: TEST_RATE_LIMIT,
     });
+    customer = await bearer('c-1', 'customer');
     const server: Server = await listen(app, 0);
     onCleanup(async () => {
       await close(server);
@@ -66,7 +70,11 @@ describe('POST /orders against the broker', () => {
       Array.from({ length: ORDERS }, (_, i) =>
         fetch(`${url}/orders`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(i % 2 ? { 'idempotency-key': `${tag}-${i}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...customer,
+            ...(i % 2 ? { 'idempotency-key': `${tag}-${i}` } : {}),
+          },
           body: JSON.stringify(validOrder()),
         }),
       ),

@@ -6,7 +6,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, ProviderUnavailableError, type SqlDatabase } from '@saga/shared';
+import {
+  createLogger,
+  loadConfig,
+  ProviderUnavailableError,
+  TokenVerifier,
+  tokenVerifierSettings,
+  type SqlDatabase,
+} from '@saga/shared';
 import { handlerHarness } from '../../../test/support/handler-context';
 import { testPostgres } from '../../../test/support/postgres';
 import { orderCancelled, orderPlaced, received } from '../../../test/support/order-events';
@@ -20,7 +27,14 @@ import { PAYMENT_MIGRATIONS, SqlPaymentStore } from '../src/store';
 
 let provider: RunningProvider;
 beforeEach(async () => {
-  provider = await listen(createPaymentProviderApp({ logger: createLogger('provider', 'silent') }), 0, '127.0.0.1');
+  provider = await listen(
+    createPaymentProviderApp({
+      logger: createLogger('provider', 'silent'),
+      verifier: new TokenVerifier(loadConfig(tokenVerifierSettings, {})),
+    }),
+    0,
+    '127.0.0.1',
+  );
 });
 afterEach(() => provider.close());
 

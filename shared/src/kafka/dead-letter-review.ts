@@ -1,11 +1,14 @@
 // The person-facing side of dead letters: read a group's dead-letter topic and re-publish chosen records
 // to their original topic once the cause is fixed. The DLT CLI and the workshop console both call these,
-// so a replay from the page is byte for byte the replay from the terminal.
+// so a replay from the page is byte for byte the replay from the terminal. What a person reads of a
+// dead letter is its decoded value with the secrets redacted; a replay sends the original bytes.
 import type { Kafka, KafkaMessage } from 'kafkajs';
+import type { AvroSerde } from '../avro/serde';
+import { redactSecrets } from '../redaction';
 import { producerConfig } from './client';
 import { RenewableProducer } from './renewable-producer';
 import { DeadLetterHeaders } from './dead-letters';
-import { InvariantError } from '../errors';
+import { InvariantError, isRetriable } from '../errors';
 import { deadLetterTopic } from '../topics';
 
 export interface DeadLetter {
@@ -13,6 +16,26 @@ export interface DeadLetter {
   key: string | null;
   headers: Record<string, string>;
   value: Buffer | null;
+}
+
+/** A dead letter as a person reads it: its value decoded, secrets redacted; or why it does not decode. */
+export type DeadLetterReading = Omit<DeadLetter, 'value'> &
+  ({ type: string; value: Record<string, unknown> } | { undecodable: string });
+
+/**
+ * Decodes a dead letter's value for reading, then redacts it. Bytes that do not decode are not shown:
+ * no secret in them can be found to redact, and the error says what is wrong with them.
+ */
+export async function readingOf(letter: DeadLetter, serde: Pick<AvroSerde, 'decode'>): Promise<DeadLetterReading> {
+  const { value, ...rest } = letter;
+  try {
+    const decoded = await serde.decode(value);
+    return { ...rest, type: decoded.type, value: redactSecrets({ ...decoded.value }) };
+  } catch (error) {
+    // The registry not answering says nothing about the bytes: the reading fails, to be tried again.
+    if (isRetriable(error)) throw error;
+    return { ...rest, undecodable: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** The header a replayed record carries: the dead-letter offset it came from. */

@@ -7,7 +7,7 @@
 import { startTracing } from '@saga/shared/tracing';
 startTracing('console');
 
-import { GatewayClient, ProvidersClient, ZipkinClient, opsUrls, requestText } from '@saga/client';
+import { GatewayClient, ProvidersClient, ZipkinClient, issuedCredentials, opsUrls, requestText } from '@saga/client';
 import {
   AvroSerde,
   RegistryClient,
@@ -60,8 +60,13 @@ async function start(config: ConsoleConfig, logger: Logger): Promise<() => Promi
   });
   const catalog = loadCatalog();
   const serde = new AvroSerde(new RegistryClient(config.registryUrl), catalog);
-  const gateway = new GatewayClient(config.gatewayUrl);
-  const providers = new ProvidersClient({ payment: config.paymentProviderUrl, carrier: config.carrierUrl });
+  // Its own sign-in: tokens minted here, five minutes each, renewed before they lapse; none reaches the page.
+  const credentials = issuedCredentials({ operatorSubject: SERVICE, ttlSeconds: 300, issuer: config });
+  const gateway = new GatewayClient(config.gatewayUrl, credentials);
+  const providers = new ProvidersClient(
+    { payment: config.paymentProviderUrl, carrier: config.carrierUrl },
+    credentials,
+  );
   const sampler = new StatsSampler(kafka, { opsUrls: opsUrls(config), providers }, logger);
   const hub = new ConsoleHub();
   const live = new LiveFeed(hub, () => new ConsoleFeed(kafka, serde, logger), sampler, logger);

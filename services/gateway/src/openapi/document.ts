@@ -5,6 +5,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { registerInventoryPaths } from './inventory-paths';
 import { registerOpsPaths } from './ops-paths';
 import { registerOrderPaths } from './order-paths';
+import { registerBearerAuth } from './security';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
@@ -12,11 +13,13 @@ const DESCRIPTION = `The REST front door of the saga reference system. Commands 
 published to Kafka and answered **202 Accepted** at once; the outcome is read back from the gateway's read
 model, rebuilt from the event topics, so reads are eventually consistent. Every error is
 \`application/problem+json\` (RFC 9457): branch on \`type\`. Every answer carries \`X-Request-Id\`, the
-causationId of the commands the request published. The events behind these endpoints are described in the
-AsyncAPI document (docs/asyncapi.yaml).`;
+causationId of the commands the request published. Every operation but the operational ones and this
+document needs a bearer token (\`bearerAuth\`); a customer sees only its own orders, another's is 404.
+The events behind these endpoints are described in the AsyncAPI document (docs/asyncapi.yaml).`;
 
 function build(): OpenApiDocument {
   const registry = new OpenAPIRegistry();
+  registerBearerAuth(registry);
   registerOrderPaths(registry);
   registerInventoryPaths(registry);
   registerOpsPaths(registry);

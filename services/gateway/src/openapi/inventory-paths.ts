@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { productView, restockAcceptedView } from '../routes/representations';
 import { restockBody } from '../validation';
 import { problemResponses } from './problems';
+import { requires } from './security';
 
 const skuParams = z.object({ sku: z.string().meta({ description: 'A product sku', example: 'SKU-001' }) });
 
@@ -13,10 +14,11 @@ export function registerInventoryPaths(registry: OpenAPIRegistry): void {
     path: '/inventory',
     tags: ['inventory'],
     operationId: 'listProducts',
+    ...requires('customer', 'operator'),
     summary: 'Every product with its stock level',
     responses: {
       200: { description: 'The products', content: { 'application/json': { schema: z.array(productView) } } },
-      ...problemResponses('/inventory'),
+      ...problemResponses('/inventory', 'unauthorized', 'forbidden'),
     },
   });
 
@@ -25,11 +27,12 @@ export function registerInventoryPaths(registry: OpenAPIRegistry): void {
     path: '/inventory/{sku}',
     tags: ['inventory'],
     operationId: 'getProduct',
+    ...requires('customer', 'operator'),
     summary: "A product's stock level",
     request: { params: skuParams },
     responses: {
       200: { description: 'The product', content: { 'application/json': { schema: productView } } },
-      ...problemResponses('/inventory/SKU-001', 'notFound'),
+      ...problemResponses('/inventory/SKU-001', 'unauthorized', 'forbidden', 'notFound'),
     },
   });
 
@@ -38,6 +41,7 @@ export function registerInventoryPaths(registry: OpenAPIRegistry): void {
     path: '/inventory/{sku}/restock',
     tags: ['inventory'],
     operationId: 'restockProduct',
+    ...requires('operator'),
     summary: 'Add stock to a known product',
     description: 'Publishes RestockProduct to inventory.commands; the new level appears once inventory applied it.',
     request: {
@@ -57,6 +61,8 @@ export function registerInventoryPaths(registry: OpenAPIRegistry): void {
       ...problemResponses(
         '/inventory/SKU-001/restock',
         'validation',
+        'unauthorized',
+        'forbidden',
         'malformedJson',
         'notFound',
         'tooLarge',

@@ -4,6 +4,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { rebuildAcceptedView } from '../routes/admin';
 import { problemResponses } from './problems';
+import { open, requires } from './security';
 
 const readiness = z
   .object({
@@ -23,6 +24,7 @@ export function registerOpsPaths(registry: OpenAPIRegistry): void {
     path: '/health',
     tags: ['operations'],
     operationId: 'health',
+    ...open,
     summary: 'Liveness: the process answers',
     responses: {
       200: { description: 'Alive', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } },
@@ -35,6 +37,7 @@ export function registerOpsPaths(registry: OpenAPIRegistry): void {
     path: '/ready',
     tags: ['operations'],
     operationId: 'ready',
+    ...open,
     summary: 'Readiness: writers registered and the read model caught up with the topics',
     responses: {
       200: { description: 'Ready', content: readinessContent },
@@ -47,6 +50,7 @@ export function registerOpsPaths(registry: OpenAPIRegistry): void {
     path: '/metrics',
     tags: ['operations'],
     operationId: 'metrics',
+    ...open,
     summary: 'Prometheus metrics',
     responses: {
       200: { description: 'Text exposition format 0.0.4', content: { 'text/plain': { schema: z.string() } } },
@@ -59,6 +63,7 @@ export function registerOpsPaths(registry: OpenAPIRegistry): void {
     path: '/admin/read-model/rebuild',
     tags: ['operations'],
     operationId: 'rebuildReadModel',
+    ...requires('operator'),
     summary: 'Rebuild the read model from the topics, while the gateway runs',
     description:
       'Stops the projection, empties the read model (orders, products, applied offsets) and projects every ' +
@@ -72,7 +77,7 @@ export function registerOpsPaths(registry: OpenAPIRegistry): void {
         headers: z.object({ Location: z.literal('/ready') }),
         content: { 'application/json': { schema: rebuildAcceptedView } },
       },
-      ...problemResponses('/admin/read-model/rebuild'),
+      ...problemResponses('/admin/read-model/rebuild', 'unauthorized', 'forbidden'),
     },
   });
 
@@ -81,6 +86,7 @@ export function registerOpsPaths(registry: OpenAPIRegistry): void {
     path: '/openapi.json',
     tags: ['documentation'],
     operationId: 'openApiDocument',
+    ...open,
     summary: 'This document',
     responses: {
       200: {
@@ -95,6 +101,7 @@ export function registerOpsPaths(registry: OpenAPIRegistry): void {
     path: '/docs',
     tags: ['documentation'],
     operationId: 'apiReference',
+    ...open,
     summary: 'This document in Swagger UI, served by the gateway itself (no CDN)',
     responses: { 200: { description: 'An HTML page', content: { 'text/html': { schema: z.string() } } } },
   });

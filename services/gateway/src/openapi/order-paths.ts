@@ -8,6 +8,7 @@ import { orderHistoryView } from '../routes/history-representation';
 import { historyQuery } from '../routes/order-history';
 import { placeOrderBody } from '../validation';
 import { problemResponses } from './problems';
+import { requires } from './security';
 
 const ORDER_ID = '3f0c8f5e-8a4f-4bde-9c1e-2b8d4a0c9e11';
 
@@ -28,11 +29,12 @@ export function registerOrderPaths(registry: OpenAPIRegistry): void {
     path: '/orders',
     tags: ['orders'],
     operationId: 'placeOrder',
-    summary: 'Place an order',
+    ...requires('customer'),
+    summary: "Place an order as the token's customer",
     description:
       'Publishes PlaceOrder to order.commands and answers 202 at once: the saga decides later, and ' +
       'GET /orders/{id} shows the outcome. With an Idempotency-Key, a retry with the same body answers as ' +
-      'the first request did and places nothing new; 409 while the first request with that key is still ' +
+      'the first request did and places nothing new (keys are per caller); 409 while the first request with that key is still ' +
       'being handled (retry after Retry-After); 422 when the key was used with another body.',
     request: {
       headers: z.object({ 'Idempotency-Key': idempotencyKeyHeader.optional() }),
@@ -66,6 +68,9 @@ export function registerOrderPaths(registry: OpenAPIRegistry): void {
       ...problemResponses(
         '/orders',
         'validation',
+        'unauthorized',
+        'forbidden',
+        'tooManyRequests',
         'malformedJson',
         'badIdempotencyKey',
         'keyInFlight',
@@ -82,12 +87,13 @@ export function registerOrderPaths(registry: OpenAPIRegistry): void {
     path: '/orders/{id}',
     tags: ['orders'],
     operationId: 'getOrder',
+    ...requires('customer', 'operator'),
     summary: 'Read an order',
     description: 'From the read model: a just-placed order is PENDING; prices appear once the stock is reserved.',
     request: { params: orderIdParams },
     responses: {
       200: { description: 'The order', content: { 'application/json': { schema: orderView } } },
-      ...problemResponses(`/orders/${ORDER_ID}`, 'notFound'),
+      ...problemResponses(`/orders/${ORDER_ID}`, 'unauthorized', 'forbidden', 'notFound'),
     },
   });
 
@@ -96,12 +102,13 @@ export function registerOrderPaths(registry: OpenAPIRegistry): void {
     path: '/orders/{id}/events',
     tags: ['orders'],
     operationId: 'getOrderTimeline',
+    ...requires('customer', 'operator'),
     summary: "An order's saga timeline",
     description: 'Every command and event of the order across topics, ordered by occurredAt.',
     request: { params: orderIdParams },
     responses: {
       200: { description: 'The timeline', content: { 'application/json': { schema: z.array(timelineEntryView) } } },
-      ...problemResponses(`/orders/${ORDER_ID}/events`, 'notFound'),
+      ...problemResponses(`/orders/${ORDER_ID}/events`, 'unauthorized', 'forbidden', 'notFound'),
     },
   });
 
@@ -110,6 +117,7 @@ export function registerOrderPaths(registry: OpenAPIRegistry): void {
     path: '/orders/{id}/history',
     tags: ['orders'],
     operationId: 'getOrderHistory',
+    ...requires('customer', 'operator'),
     summary: "An order's event stream, with the state after each event",
     description:
       "From the order service's event store (the order service is event-sourced; the gateway asks its ops " +
@@ -120,7 +128,14 @@ export function registerOrderPaths(registry: OpenAPIRegistry): void {
     request: { params: orderIdParams, query: historyQuery },
     responses: {
       200: { description: 'The history', content: { 'application/json': { schema: orderHistoryView } } },
-      ...problemResponses(`/orders/${ORDER_ID}/history`, 'validation', 'notFound', 'unavailable'),
+      ...problemResponses(
+        `/orders/${ORDER_ID}/history`,
+        'validation',
+        'unauthorized',
+        'forbidden',
+        'notFound',
+        'unavailable',
+      ),
     },
   });
 
@@ -129,6 +144,7 @@ export function registerOrderPaths(registry: OpenAPIRegistry): void {
     path: '/orders/{id}/cancel',
     tags: ['orders'],
     operationId: 'cancelOrder',
+    ...requires('customer', 'operator'),
     summary: 'Cancel a PENDING order',
     description:
       'Publishes CancelOrder; the order becomes CANCELLED (CANCELLED_BY_CUSTOMER) unless the saga ' +
@@ -139,7 +155,14 @@ export function registerOrderPaths(registry: OpenAPIRegistry): void {
         description: 'Accepted: the order service decides',
         content: { 'application/json': { schema: cancellationAcceptedView } },
       },
-      ...problemResponses(`/orders/${ORDER_ID}/cancel`, 'notFound', 'notCancellable', 'unavailable'),
+      ...problemResponses(
+        `/orders/${ORDER_ID}/cancel`,
+        'unauthorized',
+        'forbidden',
+        'notFound',
+        'notCancellable',
+        'unavailable',
+      ),
     },
   });
 }

@@ -3,6 +3,7 @@
 // it costs is availability: /ready is 503 and reads can 404 until the projection has caught up again.
 import { Router } from 'express';
 import { z } from 'zod';
+import { authorize, Roles, type TokenVerifier } from '@saga/shared';
 
 export interface ReadModelRebuilder {
   rebuild(): Promise<void>;
@@ -12,9 +13,9 @@ export const rebuildAcceptedView = z
   .object({ status: z.literal('REBUILDING') })
   .meta({ id: 'RebuildAccepted', description: 'The read model was emptied and is being projected again.' });
 
-export function adminRoutes(rebuilder: ReadModelRebuilder): Router {
+export function adminRoutes(rebuilder: ReadModelRebuilder, verifier: TokenVerifier): Router {
   const router = Router();
-  router.post('/admin/read-model/rebuild', async (_req, res) => {
+  router.post('/admin/read-model/rebuild', authorize(verifier, Roles.operator), async (_req, res) => {
     await rebuilder.rebuild();
     const body: z.infer<typeof rebuildAcceptedView> = { status: 'REBUILDING' };
     res.status(202).location('/ready').json(body);

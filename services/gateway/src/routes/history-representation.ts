@@ -1,6 +1,7 @@
 // The JSON of GET /orders/{id}/history: each event of the order's stream with the order's state after
 // it, in the API's units (decimal amounts, ISO-8601 instants), built from the order service's answer.
 import { z } from 'zod';
+import { redactSecrets } from '@saga/shared';
 import type { UpstreamHistory, UpstreamState } from '../order-history';
 
 const instant = (epochMs: number): string => new Date(epochMs).toISOString();
@@ -34,7 +35,9 @@ export const historyEntryView = z
           "Where the relay published it (the order's own events, from this very row); absent for events " +
           'accepted from other services (already on their topics) and for an order imported by the upgrade',
       }),
-    event: z.record(z.string(), z.unknown()).meta({ description: 'The event without its envelope' }),
+    event: z
+      .record(z.string(), z.unknown())
+      .meta({ description: 'The event without its envelope; a payment token shows as `[redacted]`' }),
     state: orderStateView,
   })
   .meta({ id: 'OrderHistoryEntry', description: 'One event of the stream and the state after it.' });
@@ -75,7 +78,8 @@ export function historyJson(history: UpstreamHistory): z.infer<typeof orderHisto
       type: entry.type,
       recordedAt: instant(entry.recordedAt),
       ...(entry.topic !== null && { publishedTo: entry.topic }),
-      event: entry.event,
+      // The order service's event store keeps OrderPlaced whole; the API never shows its payment token.
+      event: redactSecrets(entry.event),
       state: stateJson(entry.state),
     })),
   };

@@ -3,7 +3,7 @@
 // two cannot drift. Money is decimal major units (cents / 100, e.g. 19.99; every currency here has
 // two decimals), instants are ISO-8601 strings.
 import { z } from 'zod';
-import { Applications, type CancellationReason } from '@saga/shared';
+import { Applications, redactSecrets, type CancellationReason } from '@saga/shared';
 import type { OrderEventType, OrderState, TimelineEntry } from '../projection/orders';
 import type { ProductState } from '../projection/stock';
 
@@ -77,7 +77,9 @@ export const timelineEntryView = z
     producer: z.string(),
     occurredAt: timestamp,
     causationId: z.string(),
-    payload: z.record(z.string(), z.unknown()).meta({ description: 'The record without its envelope' }),
+    payload: z
+      .record(z.string(), z.unknown())
+      .meta({ description: 'The record without its envelope; a payment token shows as `[redacted]`' }),
   })
   .meta({ id: 'TimelineEntry', description: 'One command or event of an order, where it was read.' });
 
@@ -125,7 +127,9 @@ export function orderJson(order: OrderState & { customerId: string }): z.infer<t
 }
 
 export function timelineJson(entry: TimelineEntry): z.infer<typeof timelineEntryView> {
-  const { eventId, type, topic, partition, offset, producer, occurredAt, causationId, payload } = entry;
+  const { eventId, type, topic, partition, offset, producer, occurredAt, causationId, payload: read } = entry;
+  // The read model keeps the record as it was read; the API never shows its payment token.
+  const payload = redactSecrets(read);
   return { eventId, type, topic, partition, offset, producer, occurredAt: instant(occurredAt), causationId, payload };
 }
 

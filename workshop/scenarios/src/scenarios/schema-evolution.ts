@@ -13,6 +13,7 @@ import {
   Topics,
   loadCatalog,
   newEnvelope,
+  redactSecrets,
   subjectFor,
   type PlaceOrder,
 } from '@saga/shared';
@@ -154,12 +155,13 @@ async function javaReader(context: ScenarioContext, v2OrderId: string, v1OrderId
   ]);
   const [newRecord] = v2AsV1;
   const [oldRecord] = v1AsV2;
-  narrator.show(JSON.stringify(newRecord?.value));
+  // Shown to the room: the payment token as the marker (the claims below read the records themselves).
+  narrator.show(JSON.stringify(redactSecrets(newRecord?.value)));
   narrator.claim(
     'reader OrderPlaced.v1 decodes the v2 record, without giftMessage',
     newRecord !== undefined && newRecord.writerFields.includes('giftMessage') && !('giftMessage' in newRecord.value),
   );
-  narrator.show(JSON.stringify(oldRecord?.value));
+  narrator.show(JSON.stringify(redactSecrets(oldRecord?.value)));
   narrator.claim(
     'reader PlaceOrder.v2 decodes the v1 record, giftMessage null (the default)',
     oldRecord !== undefined && !oldRecord.writerFields.includes('giftMessage') && oldRecord.value.giftMessage === null,
