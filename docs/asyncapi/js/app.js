@@ -36,8 +36,14 @@
   "servers": {
     "local": {
       "host": "127.0.0.1:9092",
-      "protocol": "kafka",
-      "description": "`make dev` (KAFKA_BROKERS); the schema registry is Apicurio, Confluent-compatible API",
+      "protocol": "kafka-secure",
+      "description": "`make dev` (KAFKA_BROKERS), SASL_SSL: one SCRAM principal per application, ACLs generated from the topology (docs/security.md); the schema registry is Apicurio, Confluent-compatible API",
+      "security": [
+        {
+          "type": "scramSha512",
+          "description": "Each application signs in as its own principal (KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD): it may write only the topics of the types it sends and its dead-letter topic, read only what it receives, and use only its own consumer group."
+        }
+      ],
       "bindings": {
         "kafka": {
           "schemaRegistryUrl": "http://127.0.0.1:8081/apis/ccompat/v7",
@@ -4649,6 +4655,9 @@
     }
   },
   "components": {
+    "securitySchemes": {
+      "scram": "$ref:$.servers.local.security[0]"
+    },
     "schemas": {
       "CancelOrder": "$ref:$.channels.order.commands.messages.CancelOrder.payload",
       "OrderCancelled": "$ref:$.channels.order.events.messages.OrderCancelled.payload",

@@ -69,8 +69,12 @@ export function asyncApiDocument(system: SystemDescription = thisSystem()): Reco
     servers: {
       local: {
         host: '127.0.0.1:9092',
-        protocol: 'kafka',
-        description: '`make dev` (KAFKA_BROKERS); the schema registry is Apicurio, Confluent-compatible API',
+        // kafka-secure: the client listener is TLS (SASL_SSL), with the stack's own CA (KAFKA_SSL_CA_LOCATION).
+        protocol: 'kafka-secure',
+        description:
+          '`make dev` (KAFKA_BROKERS), SASL_SSL: one SCRAM principal per application, ACLs generated from the ' +
+          'topology (docs/security.md); the schema registry is Apicurio, Confluent-compatible API',
+        security: [{ $ref: '#/components/securitySchemes/scram' }],
         bindings: {
           kafka: {
             schemaRegistryUrl: 'http://127.0.0.1:8081/apis/ccompat/v7',
@@ -83,6 +87,15 @@ export function asyncApiDocument(system: SystemDescription = thisSystem()): Reco
     channels: channels(topics, catalog),
     operations: Object.assign({}, ...apps.map(([folder, app]) => applicationOperations(app, folder))),
     components: {
+      securitySchemes: {
+        scram: {
+          type: 'scramSha512',
+          description:
+            'Each application signs in as its own principal (KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD): it may ' +
+            'write only the topics of the types it sends and its dead-letter topic, read only what it receives, ' +
+            'and use only its own consumer group.',
+        },
+      },
       schemas,
       messages: { ...messages, [DEAD_LETTER]: deadLetterMessage },
       tags: Object.fromEntries(
