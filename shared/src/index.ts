@@ -43,6 +43,7 @@ export { SqliteDatabase } from './store/sqlite';
 export { PostgresDatabase } from './store/postgres';
 export { isUniqueViolation } from './store/postgres-errors';
 export { databaseStartProblem } from './store/open-database';
+export { refuseDevelopmentDatabasePassword } from './store/development-password';
 export type { Dialect, GroupOutcome, Migrations, SqlDatabase, SqlParams } from './store/sql-database';
 export { pendingRecordOf, type Outbox, type OutboxRecord, type PendingRecord, type PendingRow } from './store/outbox';
 export { RecordTap, type TappedRecord } from './kafka/record-tap';

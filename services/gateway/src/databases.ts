@@ -17,6 +17,7 @@ import path from 'node:path';
 import {
   ConfigError,
   PostgresDatabase,
+  refuseDevelopmentDatabasePassword,
   SqliteDatabase,
   databaseStartProblem,
   retryAtStart,
@@ -64,6 +65,7 @@ export function gatewayDatabases(
     };
   }
   const url = config.databaseUrl;
+  refuseDevelopmentDatabasePassword(url);
   const db = new PostgresDatabase({ url, migrations: GATEWAY_POSTGRES_MIGRATIONS, logger });
   return {
     keys: db,

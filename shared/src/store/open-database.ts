@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ConfigError, isRetriable } from '../errors';
 import type { Logger } from '../log';
 import { retryAtStart } from '../service/start-retry';
+import { refuseDevelopmentDatabasePassword } from './development-password';
 import { PostgresDatabase } from './postgres';
 import { PostgresRelayLease, soleRelay, type RelayLease } from './relay-lease';
 import type { Migrations, SqlDatabase } from './sql-database';
@@ -41,6 +42,7 @@ export function serviceDatabase(
     return { db, relayLease: () => soleRelay, open: () => db.open() };
   }
   const url = settings.databaseUrl;
+  refuseDevelopmentDatabasePassword(url);
   const db = new PostgresDatabase({ url, migrations: migrations.postgres, logger });
   return {
     db,
