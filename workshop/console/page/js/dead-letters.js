@@ -25,8 +25,14 @@ export class DeadLetterView {
     try {
       const { letters } = await get(`/api/dead-letters/${encodeURIComponent(group)}`);
       if (group !== this.group) return;
-      replaceChildren(this.list, ...letters.map((letter) => this.card(letter)));
-      if (letters.length === 0) this.list.append(el('li', { class: 'muted empty' }, `${group}.dlt is empty`));
+      // The stream may have added cards while the topic was read (and one may have been replayed since):
+      // those stay as they are, so a slow read never turns a "Replayed" button back into "Replay".
+      const shown = new Map([...this.list.querySelectorAll('li.dead-letter')].map((li) => [li.dataset.offset, li]));
+      const read = new Set(letters.map((letter) => letter.offset));
+      const newer = [...shown.values()].filter((li) => !read.has(li.dataset.offset));
+      replaceChildren(this.list, ...letters.map((letter) => shown.get(letter.offset) ?? this.card(letter)), ...newer);
+      if (this.list.children.length === 0)
+        this.list.append(el('li', { class: 'muted empty' }, `${group}.dlt is empty`));
     } catch (error) {
       replaceChildren(this.list, el('li', { class: 'error' }, error.message));
     }
