@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make test-compose`: the compose stack for real. Builds and starts docker-compose.yml, waits until every
-# service with a healthcheck is healthy (and the one-shots, topic-init and db-init, have exited 0), runs the smoke suite against it
+# service with a healthcheck is healthy (and the one-shots, tls-init, topic-init and db-init, have exited 0), runs the smoke suite against it
 # (`make test-e2e`), prints how long each step took, and always removes containers and volumes after.
 # On a failure it names the service that failed, prints `compose ps` and the logs of every service that
 # is not healthy or has restarted. Works with `docker compose` (v2) and Debian's `docker-compose` 1.29.
@@ -47,8 +47,8 @@ states() {
 }
 
 # The services whose state is not yet what the system needs, prefixed FAILED: when one can never get
-# there: unhealthy, restarting or exited when it should run (only the one-shots exit, with status 0).
-ONE_SHOTS=' topic-init db-init '
+# there: unhealthy, restarting or exited when it should run (only the one-shots (tls-init, topic-init, db-init) exit, with status 0).
+ONE_SHOTS=' tls-init topic-init db-init '
 one_shot() { [[ "$ONE_SHOTS" == *" $1 "* ]]; }
 
 not_ready() {
