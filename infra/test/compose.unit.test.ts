@@ -340,7 +340,7 @@ describe('docker-compose.yml', () => {
   // make test-compose waits for every service to be healthy except the one-shots, which must have exited 0: a
   // one-shot it does not know counts as a service that died (tls-init once failed CI so).
   it('names every one-shot of the default stack in test-compose.sh', () => {
-    const listed = /^ONE_SHOTS=' (.*) '$/m.exec(read('infra/compose/test-compose.sh'))?.[1].split(' ');
+    const listed = /^ONE_SHOTS=' (.*) '$/m.exec(read('infra/compose/test-compose.sh'))?.[1]?.split(' ');
     const oneShots = Object.entries(compose.services)
       .filter(([, svc]) => !svc.profiles && svc.restart === 'no')
       .map(([name]) => name);
