@@ -70,6 +70,20 @@ async function provisionTestDatabases(): Promise<{ target: ServiceDatabases; url
   return { target, urls: await provisionServiceDatabases({ ...target, password: (role) => role }) };
 }
 
+// A system that never gets ready says why only in its processes' log, which goes with the test stack's
+// folder: the failure carries the log's last warnings and errors, so a CI run's output shows the cause.
+function withWarningsOf(logFile: string, error: unknown): unknown {
+  if (!(error instanceof Error) || !fs.existsSync(logFile)) return error;
+  const warnings = fs
+    .readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter((line) => /"level":[456]0/.test(line))
+    .slice(-15)
+    .map((line) => line.slice(0, 800));
+  if (warnings.length > 0) error.message += `\nlast warnings and errors in ${logFile}:\n${warnings.join('\n')}`;
+  return error;
+}
+
 export async function startTestSystem(
   env: Record<string, string> = {},
   { store = 'sqlite', instances = 1 }: TestSystemOptions = {},
@@ -116,7 +130,7 @@ export async function startTestSystem(
     );
   } catch (error) {
     if (databases) await dropServiceDatabases(databases.target);
-    throw error;
+    throw withWarningsOf(logFile, error);
   }
   if (databases) system.whenStopped(() => dropServiceDatabases(databases.target));
   const processNames = Object.fromEntries(
